@@ -1,0 +1,5 @@
+"""Allow `python -m planlint`."""
+
+from planlint.cli import main
+
+main()

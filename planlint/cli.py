@@ -1,0 +1,75 @@
+"""The `planlint` command line: `planlint PLAN` checks a plan; subcommands do the rest."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from planlint import __version__
+from planlint.errors import PlanlintError
+from planlint.i18n import LANGUAGES
+from planlint.readers import read_plan
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class DefaultGroup(click.Group):
+    """A group where a first argument that is not a subcommand runs `check` (so `planlint plan.docx` works)."""
+
+    default_command = "check"
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+def lang_option(f):
+    return click.option(
+        "--lang",
+        type=click.Choice(LANGUAGES),
+        default="sv",
+        show_default=True,
+        help="Språk för rapporten (sv eller en).",
+    )(f)
+
+
+def fail(error: PlanlintError, lang: str) -> None:
+    """Tell the user about an error on stderr and exit with status 2."""
+    click.echo(f"planlint: {error.message(lang)}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="planlint")
+def cli() -> None:
+    """planlint granskar hur en verksamhetsplan konkretiserar målbild 2027 och inriktningarna 2023–2026.
+
+    Kör `planlint PLAN` för en granskning (samma som `planlint check PLAN`).
+    """
+
+
+@cli.command()
+@click.argument("plan", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@lang_option
+def outline(plan: Path, fmt: str, lang: str) -> None:
+    """Visa hur planlint läste PLAN: avsnitten och varje textblock med sort och plats."""
+    from planlint.reporters.outline import render_outline
+
+    try:
+        document = read_plan(plan)
+    except PlanlintError as error:
+        fail(error, lang)
+    if fmt == "json":
+        click.echo(json.dumps(document.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_outline(document, lang))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="planlint")

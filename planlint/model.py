@@ -1,0 +1,130 @@
+"""The document model every reader produces: a Document of Blocks in reading order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class BlockKind(str, Enum):
+    """What a block is in the plan's structure."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE_CELL = "table_cell"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a block stands in its file. Only the fields that make sense for the format are set."""
+
+    page: int | None = None  # 1-based, PDF
+    paragraph: int | None = None  # 1-based body paragraph number, .docx
+    line: int | None = None  # 1-based first line, .txt and .md
+    table: int | None = None  # 1-based table number
+    row: int | None = None  # 1-based
+    column: int | None = None  # 1-based
+
+    def as_dict(self) -> dict[str, int]:
+        return {k: getattr(self, k) for k in self.__slots__ if getattr(self, k) is not None}
+
+
+@dataclass(slots=True)
+class Block:
+    """One unit of body text: a heading, a paragraph, a list item or a table cell."""
+
+    index: int
+    kind: BlockKind
+    text: str
+    location: Location
+    section: tuple[str, ...] = ()  # the headings above this block, outermost first
+    level: int | None = None  # heading level (1 = top), headings only
+
+    def as_dict(self) -> dict:
+        data = {
+            "block": self.index,
+            "kind": self.kind.value,
+            "text": self.text,
+            "section": list(self.section),
+            "location": self.location.as_dict(),
+        }
+        if self.level is not None:
+            data["level"] = self.level
+        return data
+
+
+@dataclass(slots=True)
+class Document:
+    """A plan as planlint reads it, whatever its format."""
+
+    path: Path
+    format: str  # "docx", "pdf", "md" or "txt"
+    blocks: list[Block] = field(default_factory=list)
+    title: str | None = None
+    author: str | None = None
+    pages: int | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(b.text.split()) for b in self.blocks)
+
+    def as_dict(self) -> dict:
+        return {
+            "path": str(self.path),
+            "format": self.format,
+            "title": self.title,
+            "author": self.author,
+            "pages": self.pages,
+            "metadata": dict(self.metadata),
+            "blocks": [b.as_dict() for b in self.blocks],
+        }
+
+
+class DocumentBuilder:
+    """Collects blocks in reading order, numbering them and keeping the section path."""
+
+    def __init__(self, path: Path, fmt: str, max_blocks: int) -> None:
+        self.document = Document(path=path, format=fmt)
+        self._headings: list[tuple[int, str]] = []  # (level, text) of the open sections
+        self._max_blocks = max_blocks
+
+    @property
+    def section(self) -> tuple[str, ...]:
+        return tuple(text for _, text in self._headings)
+
+    def heading(self, text: str, level: int, location: Location) -> Block | None:
+        """Add a heading and open its section (closing sections at the same or a deeper level)."""
+        text = normalize_space(text)
+        if not text:
+            return None
+        level = max(1, level)
+        while self._headings and self._headings[-1][0] >= level:
+            self._headings.pop()
+        block = self._append(BlockKind.HEADING, text, location, level)
+        self._headings.append((level, text))
+        return block
+
+    def add(self, kind: BlockKind, text: str, location: Location) -> Block | None:
+        """Add a body block; empty text is skipped."""
+        text = normalize_space(text)
+        if not text:
+            return None
+        return self._append(kind, text, location, None)
+
+    def _append(self, kind: BlockKind, text: str, location: Location, level: int | None) -> Block:
+        from planlint.errors import PlanTooLarge
+
+        blocks = self.document.blocks
+        if len(blocks) >= self._max_blocks:
+            raise PlanTooLarge(self.document.path, what="blocks", limit=self._max_blocks)
+        block = Block(len(blocks), kind, text, location, self.section, level)
+        blocks.append(block)
+        return block
+
+
+def normalize_space(text: str) -> str:
+    """Collapse runs of white space (including no-break spaces) and drop soft hyphens."""
+    return " ".join(text.replace("\u00ad", "").split())

@@ -1,0 +1,62 @@
+"""Turn a plan file of any supported format into one Document; every command reads plans through `read_plan`."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from planlint.errors import PlanInputError, PlanTooLarge
+from planlint.language import check_swedish
+from planlint.model import Document
+from planlint.readers.limits import DEFAULT_LIMITS, Limits
+
+# suffix -> (module that reads it, what its content must start with, a name for that content)
+READERS: dict[str, tuple[str, bytes | None, tuple[str, str]]] = {
+    ".docx": ("planlint.readers.docx", b"PK\x03\x04", ("ett Word-dokument (.docx)", "a Word document (.docx)")),
+    ".pdf": ("planlint.readers.pdf", b"%PDF-", ("en PDF", "a PDF")),
+    ".md": ("planlint.readers.markdown", None, ("Markdown", "Markdown")),
+    ".markdown": ("planlint.readers.markdown", None, ("Markdown", "Markdown")),
+    ".txt": ("planlint.readers.text", None, ("text", "text")),
+}
+SUPPORTED_SUFFIXES = tuple(READERS)
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, and Office files encrypted with a password
+LEGACY_SUFFIXES = {".doc", ".dot", ".rtf", ".odt", ".pages", ".wpd"}
+
+
+def read_plan(path: Path | str, limits: Limits = DEFAULT_LIMITS, require_swedish: bool = True) -> Document:
+    """Read a plan into the document model, or raise PlanInputError with a message for the user."""
+    path = Path(path)
+    if not path.exists():
+        raise PlanInputError(path, "missing")
+    if not path.is_file():
+        raise PlanInputError(path, "not_a_file")
+    suffix = path.suffix.lower()
+    head = _head(path)
+    if suffix == ".doc" or (suffix not in (".docx",) and head.startswith(OLE_MAGIC)):
+        raise PlanInputError(path, "legacy_doc")
+    if suffix not in READERS:
+        raise PlanInputError(path, "unsupported", suffix=suffix or ("(utan filändelse)", "(no extension)"))
+    if path.stat().st_size > limits.max_file_mb * 1024 * 1024:
+        raise PlanTooLarge(path, "bytes", limits.max_file_mb)
+    module_name, magic, content_name = READERS[suffix]
+    if suffix == ".docx" and head.startswith(OLE_MAGIC):
+        raise PlanInputError(path, "encrypted")
+    if magic is not None and not head.startswith(magic):
+        if not head.strip():
+            raise PlanInputError(path, "empty")
+        raise PlanInputError(path, "wrong_content", suffix=suffix, expected=content_name)
+    reader = importlib.import_module(module_name)
+    document = reader.read(path, limits)
+    if not any(b.text for b in document.blocks):
+        raise PlanInputError(path, "empty")
+    if require_swedish:
+        check_swedish(document)
+    return document
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as f:
+            return f.read(16)
+    except OSError as exc:
+        raise PlanInputError(path, "unreadable", reason=exc.strerror or str(exc)) from None

@@ -1,0 +1,1 @@
+"""Reporters turn documents and check results into text, machine formats and pages."""
