@@ -1,17 +1,17 @@
-"""The `planlint` command line: `planlint PLAN` checks a plan; subcommands do the rest."""
+"""The `planlint` command line: `planlint PLAN` checks a plan; subcommands do the rest.
+
+Each command lives in its own module under planlint/commands/ and is registered here.
+"""
 
 from __future__ import annotations
 
-import json
 import sys
-from pathlib import Path
 
 import click
 
 from planlint import __version__
 from planlint.errors import PlanlintError
 from planlint.i18n import LANGUAGES
-from planlint.readers import read_plan
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -33,7 +33,7 @@ def lang_option(f):
         type=click.Choice(LANGUAGES),
         default="sv",
         show_default=True,
-        help="Språk för rapporten (sv eller en).",
+        help="Språk för rapporten och meddelandena (sv eller en).",
     )(f)
 
 
@@ -52,22 +52,15 @@ def cli() -> None:
     """
 
 
-@cli.command()
-@click.argument("plan", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@lang_option
-def outline(plan: Path, fmt: str, lang: str) -> None:
-    """Visa hur planlint läste PLAN: avsnitten och varje textblock med sort och plats."""
-    from planlint.reporters.outline import render_outline
+def _register() -> None:
+    from planlint.commands import check, outline, rules
 
-    try:
-        document = read_plan(plan)
-    except PlanlintError as error:
-        fail(error, lang)
-    if fmt == "json":
-        click.echo(json.dumps(document.as_dict(), ensure_ascii=False, indent=2))
-    else:
-        click.echo(render_outline(document, lang))
+    for module in (check, outline, rules):
+        for command in module.COMMANDS:
+            cli.add_command(command)
+
+
+_register()
 
 
 def main() -> None:

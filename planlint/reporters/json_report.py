@@ -1,0 +1,92 @@
+"""The JSON report: one object with a file entry per plan (the contract in the README), and the errors."""
+
+from __future__ import annotations
+
+import json
+
+from planlint import __version__
+from planlint.i18n import pick
+from planlint.result import Evidence, Finding, PlanResult
+from planlint.runner import RunResult
+
+SCHEMA_VERSION = 1
+
+
+def evidence_dict(e: Evidence) -> dict:
+    data = {
+        "block": e.block,
+        "text": e.sentence,
+        "negated": e.negated,
+        "hedged": e.hedged,
+        "strength": e.strength.name.lower(),
+        "terms": e.terms,
+        "start": e.start,
+        "end": e.end,
+        "section": list(e.section),
+        "location": {"block": e.block, **e.location.as_dict()},
+    }
+    if e.location.page is not None:
+        data["page"] = e.location.page
+    return data
+
+
+def finding_dict(f: Finding, lang: str) -> dict:
+    location = {"block": f.block, **f.location.as_dict()} if f.location is not None else {}
+    return {
+        "rule": f.rule,
+        "severity": f.severity.key,
+        "message": pick(f.message, lang),
+        "concept": f.concept,
+        "location": location,
+        "section": list(f.section),
+        "quote": f.quote,
+        "suggestion": pick(f.suggestion, lang) if f.suggestion else None,
+        "suppressed": f.suppressed,
+        "fingerprint": f.fingerprint,
+    }
+
+
+def file_dict(result: PlanResult, lang: str) -> dict:
+    doc, pack = result.document, result.pack
+    return {
+        "path": str(doc.path),
+        "format": doc.format,
+        "title": doc.title,
+        "pages": doc.pages,
+        "blocks": len(doc.blocks),
+        "words": doc.word_count,
+        "pack": {"name": pack.name, "version": pack.version},
+        "score": result.score,
+        "concepts": [
+            {
+                "id": c.concept,
+                "name": pick(pack.concept(c.concept).name, lang),
+                "framework": list(pack.concept(c.concept).framework),
+                "status": c.status.key,
+                "score": c.score,
+                "exempt": c.exempt,
+                "evidence": [evidence_dict(e) for e in c.evidence],
+            }
+            for c in result.concepts
+        ],
+        "findings": [finding_dict(f, lang) for f in result.findings],
+    }
+
+
+def report_dict(outcome: RunResult, lang: str) -> dict:
+    return {
+        "version": SCHEMA_VERSION,
+        "tool": {"name": "planlint", "version": __version__},
+        "files": [file_dict(r, lang) for r in outcome.results],
+        "errors": [{"path": str(e.path) if e.path else None, "message": e.message(lang)} for e in outcome.errors],
+        "summary": {
+            "plans": len(outcome.results),
+            "errors": len(outcome.errors),
+            "findings": sum(1 for r in outcome.results for f in r.findings if f.suppressed is None),
+            "exit_code": outcome.exit_code(),
+        },
+    }
+
+
+def render(outcome: RunResult, lang: str) -> str:
+    return json.dumps(report_dict(outcome, lang), ensure_ascii=False, indent=2)

@@ -1,0 +1,64 @@
+"""Words and symbols for statuses, strengths and severities, shared by every human-readable reporter."""
+
+from __future__ import annotations
+
+from planlint.i18n import Catalog
+from planlint.model import Location
+from planlint.result import Severity, Status, Strength
+
+T = Catalog(
+    {
+        "saknas": ("saknas", "missing"),
+        "namnd": ("nämnd", "mentioned"),
+        "konkretiserad": ("konkretiserad", "made concrete"),
+        "uppfoljd": ("uppföljd", "followed up"),
+        "strength_1": ("nämnd", "mentioned"),
+        "strength_2": ("mål/aktivitet", "goal/activity"),
+        "strength_3": ("uppföljd", "followed up"),
+        "error": ("fel", "error"),
+        "warning": ("varning", "warning"),
+        "info": ("info", "info"),
+        "exempt": ("undantagen", "exempt"),
+        "malbild": ("målbild 2027", "målbild 2027"),
+        "inriktning": ("inriktning 2023–2026", "direction 2023–2026"),
+        "page": ("s. {n}", "p. {n}"),
+        "para": ("stycke {n}", "paragraph {n}"),
+        "line": ("rad {n}", "line {n}"),
+        "cell": ("tabell {table}, rad {row}", "table {table}, row {row}"),
+        "block": ("block {n}", "block {n}"),
+    }
+)
+STATUS_SYMBOLS = {Status.SAKNAS: "✗", Status.NAMND: "○", Status.KONKRETISERAD: "◐", Status.UPPFOLJD: "●"}
+EXEMPT_SYMBOL = "–"
+SEVERITY_SYMBOLS = {Severity.ERROR: "✗", Severity.WARNING: "!", Severity.INFO: "i"}
+
+
+def status_word(status: Status, lang: str) -> str:
+    return T(status.key, lang)
+
+
+def strength_word(strength: Strength, lang: str) -> str:
+    return T(f"strength_{int(strength)}", lang)
+
+
+def severity_word(severity: Severity, lang: str) -> str:
+    return T(severity.key, lang)
+
+
+def where(location: Location | None, section: tuple[str, ...], lang: str, block: int | None = None) -> str:
+    """Where in the plan, for people: page or paragraph, table row, and the nearest section heading."""
+    parts = []
+    if location is not None:
+        if location.page is not None:
+            parts.append(T("page", lang, n=location.page))
+        if location.table is not None:
+            parts.append(T("cell", lang, table=location.table, row=location.row))
+        elif location.paragraph is not None and location.page is None:
+            parts.append(T("para", lang, n=location.paragraph))
+        elif location.line is not None and location.page is None:
+            parts.append(T("line", lang, n=location.line))
+    if not parts and block is not None:
+        parts.append(T("block", lang, n=block))
+    if section:
+        parts.append(f"»{section[-1]}«")
+    return ", ".join(parts)

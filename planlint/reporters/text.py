@@ -1,0 +1,83 @@
+"""The terminal report: per plan, one line per concept with status in words and symbol, the strongest
+evidence quoted with its place, then the findings with what to add."""
+
+from __future__ import annotations
+
+import textwrap
+
+from planlint.i18n import Catalog, pick
+from planlint.reporters.labels import (EXEMPT_SYMBOL, SEVERITY_SYMBOLS, STATUS_SYMBOLS, severity_word,
+                                       status_word, strength_word, where)
+from planlint.result import PlanResult
+from planlint.runner import RunResult
+
+T = Catalog(
+    {
+        "plan": ("Plan: {path}", "Plan: {path}"),
+        "pack": ("Regelpaket: {name} {version}", "Rule pack: {name} {version}"),
+        "score": ("Sammanvägt: {score}/100", "Overall: {score}/100"),
+        "concepts": ("Målbild 2027 och inriktningar", "Målbild 2027 and political directions"),
+        "evidence": ("{strength}, {where}", "{strength}, {where}"),
+        "exempt": ("undantagen: {reason}", "exempt: {reason}"),
+        "findings": ("Att åtgärda", "To fix"),
+        "no_findings": ("Inga anmärkningar.", "No findings."),
+        "suggestion": ("Förslag: {text}", "Suggestion: {text}"),
+        "more": ("(+{n} ställen till)", "(+{n} more places)"),
+        "summary": ("{plans} planer granskade, {errors} kunde inte läsas, {findings} anmärkningar.",
+                    "{plans} plans checked, {errors} could not be read, {findings} findings."),
+        "error": ("Fel: {message}", "Error: {message}"),
+    }
+)
+WIDTH = 100
+QUOTE_CHARS = 180
+
+
+def render(outcome: RunResult, lang: str = "sv") -> str:
+    parts = [render_plan(r, lang) for r in outcome.results]
+    parts += [T("error", lang, message=e.message(lang)) for e in outcome.errors]
+    if len(outcome.results) + len(outcome.errors) > 1:
+        count = sum(1 for r in outcome.results for f in r.findings if f.suppressed is None)
+        parts.append(T("summary", lang, plans=len(outcome.results), errors=len(outcome.errors), findings=count))
+    return "\n\n".join(parts)
+
+
+def render_plan(result: PlanResult, lang: str) -> str:
+    pack = result.pack
+    lines = [T("plan", lang, path=result.document.path),
+             T("pack", lang, name=pack.name, version=pack.version),
+             T("score", lang, score=result.score), "", T("concepts", lang)]
+    width = max(len(pick(c.name, lang)) for c in pack.concepts)
+    for concept in result.concepts:
+        name = pick(pack.concept(concept.concept).name, lang)
+        if concept.exempt:
+            lines.append(f"  {EXEMPT_SYMBOL} {name:<{width}}  {T('exempt', lang, reason=concept.exempt)}")
+            continue
+        counted = [e for e in concept.evidence if e.counts]
+        lines.append(f"  {STATUS_SYMBOLS[concept.status]} {name:<{width}}  {status_word(concept.status, lang)}")
+        best = concept.best
+        if best is not None:
+            place = T("evidence", lang, strength=strength_word(best.strength, lang),
+                      where=where(best.location, best.section, lang, best.block))
+            more = f" {T('more', lang, n=len(counted) - 1)}" if len(counted) > 1 else ""
+            lines.append(_wrap(f"“{_short(best.sentence)}” ({place}){more}", "      "))
+    lines += ["", T("findings", lang)]
+    active = sorted((f for f in result.findings), key=lambda f: (-f.severity, f.block or -1))
+    if not active:
+        lines.append("  " + T("no_findings", lang))
+    for finding in active:
+        label = severity_word(finding.severity, lang) if finding.suppressed is None else f"{severity_word(finding.severity, lang)}, {T('exempt', lang, reason=finding.suppressed)}"
+        place = where(finding.location, finding.section, lang, finding.block)
+        head = f"{SEVERITY_SYMBOLS[finding.severity]} [{finding.rule}] {pick(finding.message, lang)} ({label}{', ' + place if place else ''})"
+        lines.append(_wrap(head, "  ", "    "))
+        if finding.suggestion and finding.suppressed is None:
+            lines.append(_wrap(T("suggestion", lang, text=pick(finding.suggestion, lang)), "    "))
+    return "\n".join(lines)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
+
+
+def _wrap(text: str, indent: str, subsequent: str | None = None) -> str:
+    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=subsequent or indent,
+                         break_long_words=False, break_on_hyphens=False)

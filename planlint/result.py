@@ -1,0 +1,124 @@
+"""What a check of one plan produces: per-concept coverage with evidence, findings, and the overall score."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum, IntEnum
+
+from planlint.model import Document, Location
+from planlint.pack import Pack
+
+
+class Strength(IntEnum):
+    """How concretely one piece of evidence addresses a concept."""
+
+    NAMND = 1  # only mentioned
+    MAL_AKTIVITET = 2  # in a goal or an activity
+    UPPFOLJD = 3  # tied to an indicator or a target value
+
+
+class Status(IntEnum):
+    """How far a plan as a whole carries a concept: the strongest evidence decides."""
+
+    SAKNAS = 0
+    NAMND = 1
+    KONKRETISERAD = 2
+    UPPFOLJD = 3
+
+    @property
+    def key(self) -> str:
+        return self.name.lower()
+
+
+class Severity(IntEnum):
+    INFO = 0
+    WARNING = 1
+    ERROR = 2
+
+    @property
+    def key(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        return cls[text.upper()]
+
+
+class Framework(str, Enum):
+    MALBILD = "malbild"
+    INRIKTNING = "inriktning"
+
+
+@dataclass(slots=True)
+class Evidence:
+    """A sentence of the plan that addresses a concept, with the words that matched."""
+
+    concept: str
+    block: int
+    sentence: str  # the sentence quoted as evidence
+    start: int  # offset of the sentence in the block text
+    end: int
+    terms: list[str]  # the words of the plan that matched, as written
+    strength: Strength
+    section: tuple[str, ...]
+    location: Location
+    negated: bool = False
+    hedged: bool = False
+    weight: float = 1.0  # how much vocabulary the quoted sentence carries
+
+    @property
+    def counts(self) -> bool:
+        return not self.negated
+
+
+@dataclass(slots=True)
+class ConceptResult:
+    concept: str  # the concept id
+    status: Status
+    score: int  # 0–100
+    evidence: list[Evidence] = field(default_factory=list)
+    exempt: str | None = None  # the written reason, when the configuration exempts the plan from this concept
+
+    @property
+    def best(self) -> Evidence | None:
+        """The strongest counted evidence, earliest first among equals."""
+        counted = [e for e in self.evidence if e.counts]
+        return max(counted, key=lambda e: (e.strength, e.weight, -e.block), default=None)
+
+
+@dataclass(slots=True)
+class Finding:
+    """Something a rule reports about a plan."""
+
+    rule: str
+    severity: Severity
+    message: dict[str, str]  # {"sv": …, "en": …}
+    concept: str | None = None
+    block: int | None = None
+    location: Location | None = None
+    section: tuple[str, ...] = ()
+    quote: str | None = None  # the plan's own words the finding is about
+    suggestion: dict[str, str] | None = None  # what to add, {"sv": …, "en": …}
+    suppressed: str | None = None  # why it does not count (exemption reason)
+
+    @property
+    def fingerprint(self) -> str:
+        """A stable identity across runs and small edits, for baselines: rule, concept and quoted words."""
+        quote = " ".join((self.quote or "").lower().split())[:120]
+        return f"{self.rule}|{self.concept or ''}|{quote}"
+
+
+@dataclass(slots=True)
+class PlanResult:
+    document: Document
+    pack: Pack
+    concepts: list[ConceptResult]
+    findings: list[Finding]
+    score: int  # 0–100 over the concepts that are not exempt
+
+    def concept(self, concept_id: str) -> ConceptResult:
+        return next(c for c in self.concepts if c.concept == concept_id)
+
+    def worst_severity(self) -> Severity | None:
+        active = [f.severity for f in self.findings if f.suppressed is None]
+        return max(active, default=None)
