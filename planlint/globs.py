@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import re
 from fnmatch import translate
+from functools import lru_cache
+from typing import Generic, Hashable, TypeVar
+
+Payload = TypeVar("Payload", bound=Hashable)
 
 
 class WordSet:
     """A set of words and word globs; `in` tests one lower-case word."""
 
     def __init__(self, patterns: list[str] | tuple[str, ...]) -> None:
-        self.exact = frozenset(p for p in patterns if not _is_glob(p))
-        globs = [translate(p) for p in patterns if _is_glob(p)]
+        self.exact = frozenset(p for p in patterns if not is_glob(p))
+        globs = [translate(p) for p in patterns if is_glob(p)]
         self._regex = re.compile("|".join(globs)) if globs else None
 
     def __contains__(self, word: str) -> bool:
         return word in self.exact or (self._regex is not None and self._regex.match(word) is not None)
-
-    def __bool__(self) -> bool:
-        return bool(self.exact) or self._regex is not None
 
 
 class Phrase:
@@ -36,28 +37,55 @@ class Phrase:
             return False
         return all(ws is None or words[i + k] in ws for k, ws in enumerate(self.words))
 
-    def find(self, words: list[str]) -> list[int]:
-        """Start indexes where the phrase occurs in `words`."""
-        return [i for i in range(len(words) - len(self.words) + 1) if self.match_at(words, i)]
+
+class PhraseIndex(Generic[Payload]):
+    """Phrases with a payload each, indexed by their first word so that a sentence is scanned once."""
+
+    def __init__(self, items: list[tuple[str, Payload]]) -> None:
+        self._by_first: dict[str, list[tuple[Phrase, Payload]]] = {}
+        self._glob_first: list[tuple[WordSet, Phrase, Payload]] = []
+        for text, payload in items:
+            phrase = Phrase(text)
+            first = text.lower().split()[0]
+            if is_glob(first):
+                self._glob_first.append((WordSet([first]), phrase, payload))
+            else:
+                self._by_first.setdefault(first, []).append((phrase, payload))
+        self._candidates = lru_cache(maxsize=65536)(self._candidates_uncached)
+
+    def _candidates_uncached(self, word: str) -> tuple[tuple[Phrase, Payload], ...]:
+        found = list(self._by_first.get(word, ()))
+        found += [(phrase, payload) for ws, phrase, payload in self._glob_first if word in ws]
+        return tuple(found)
+
+    def find(self, words: list[str]) -> list[tuple[int, int, Payload]]:
+        """(start, end, payload) for every occurrence of every phrase."""
+        return [
+            (i, i + len(phrase), payload)
+            for i, word in enumerate(words)
+            for phrase, payload in self._candidates(word)
+            if phrase.match_at(words, i)
+        ]
+
+
+    def occurs(self, words: list[str]) -> bool:
+        """Whether any phrase occurs (stops at the first)."""
+        candidates = self._candidates
+        return any(phrase.match_at(words, i) for i, word in enumerate(words) for phrase, _ in candidates(word))
 
 
 class PhraseSet:
-    """Several phrases; single-word phrases are tested as a WordSet."""
+    """Phrases without payload: where do they occur, and does any occur at all."""
 
     def __init__(self, texts: list[str] | tuple[str, ...]) -> None:
-        self.single = WordSet([t.lower() for t in texts if len(t.split()) == 1])
-        self.multi = [Phrase(t) for t in texts if len(t.split()) > 1]
+        self._index: PhraseIndex[None] = PhraseIndex([(t, None) for t in texts if t.strip()])
 
     def spans(self, words: list[str]) -> list[tuple[int, int]]:
-        """(start, end) word spans where any phrase occurs."""
-        found = [(i, i + 1) for i, w in enumerate(words) if w in self.single]
-        for phrase in self.multi:
-            found += [(i, i + len(phrase)) for i in phrase.find(words)]
-        return found
+        return [(a, b) for a, b, _ in self._index.find(words)]
 
     def any_in(self, words: list[str]) -> bool:
-        return any(w in self.single for w in words) or any(p.find(words) for p in self.multi)
+        return self._index.occurs(words)
 
 
-def _is_glob(pattern: str) -> bool:
+def is_glob(pattern: str) -> bool:
     return any(c in pattern for c in "*?[")

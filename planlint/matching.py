@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from planlint.globs import Phrase, PhraseSet, WordSet
+from planlint.globs import PhraseIndex, PhraseSet, WordSet, is_glob
 from planlint.pack import Concept, Pack, Term
 
 THRESHOLD = 1.0  # the summed weight that makes a sentence evidence for a concept
@@ -39,7 +39,7 @@ class ConceptIndex:
         self._first: dict[str, list[tuple[str, Term]]] = defaultdict(list)
         self._last: dict[str, list[tuple[str, Term]]] = defaultdict(list)
         self._globs: list[tuple[WordSet, str, Term]] = []
-        self._phrases: list[tuple[Phrase, str, Term]] = []
+        phrases: list[tuple[str, tuple[str, Term]]] = []
         contexts = {name: PhraseSet(words) for name, words in pack.language.contexts.items()}
         self._excluded = {c.id: WordSet(c.exclude) for c in pack.concepts}
         self._excluded_phrases = {c.id: PhraseSet(c.exclude_phrases) for c in pack.concepts}
@@ -48,18 +48,20 @@ class ConceptIndex:
         self._unless = {}
         for concept in pack.concepts:
             for term in concept.terms:
-                self._add(concept.id, term, forms)
+                if term.kind == "phrase":
+                    phrases.append((term.value, (concept.id, term)))
+                else:
+                    self._add(concept.id, term, forms)
                 if term.requires:
                     self._requires[term] = [contexts.get(r) or PhraseSet([r]) for r in term.requires]
                 if term.unless:
                     self._unless[term] = PhraseSet(term.unless)
+        self._phrases = PhraseIndex(phrases)
         self._word_hits = lru_cache(maxsize=65536)(self._word_hits_uncached)
 
     def _add(self, cid: str, term: Term, forms: dict[str, frozenset[str]]) -> None:
-        if term.kind == "phrase":
-            self._phrases.append((Phrase(term.value), cid, term))
-        elif term.kind == "word":
-            if any(c in term.value for c in "*?["):
+        if term.kind == "word":
+            if is_glob(term.value):
                 self._globs.append((WordSet([term.value]), cid, term))
             else:
                 self._exact[term.value].append((cid, term))
@@ -94,8 +96,7 @@ class ConceptIndex:
             for cid, term in self._word_hits(word)
             if word not in self._excluded[cid]
         ]
-        for phrase, cid, term in self._phrases:
-            hits += [Hit(cid, term, i, i + len(phrase)) for i in phrase.find(words)]
+        hits += [Hit(cid, term, a, b) for a, b, (cid, term) in self._phrases.find(words)]
         return [h for h in hits if self._allowed(h, words)]
 
     def _allowed(self, hit: Hit, words: list[str]) -> bool:

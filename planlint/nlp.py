@@ -1,8 +1,10 @@
-"""Swedish sentence and word segmentation with spaCy's blank Swedish pipeline (no model download).
+"""Swedish sentence and word segmentation with spaCy's Swedish tokenizer (no model download).
 
 spaCy's Swedish tokenizer knows the language's abbreviations ("t.ex.", "bl.a.") and keeps compounds with
-hyphens whole ("it-stöd", "klimat-"); the rule-based sentencizer splits sentences. Lemmas are not taken
-from spaCy: the matcher uses the inflected forms compiled for the pack (planlint.lexicon).
+hyphens whole ("it-stöd", "klimat-"). Sentences are split by the rule of spaCy's sentencizer (a sentence
+ends after . ! ? and the punctuation that follows them), applied to the token arrays directly, which is
+several times faster than walking Token objects. Lemmas are not taken from spaCy: the matcher uses the
+inflected forms compiled for the pack (planlint.lexicon).
 """
 
 from __future__ import annotations
@@ -28,31 +30,39 @@ class Sentence:
 
 
 @cache
-def _pipeline():
+def _tokenizer():
     import spacy
+    from spacy.pipeline.sentencizer import Sentencizer
 
-    nlp = spacy.blank("sv")
-    nlp.add_pipe("sentencizer")
-    return nlp
+    return spacy.blank("sv").tokenizer, frozenset(Sentencizer.default_punct_chars)
 
 
 def segment(texts: Iterable[str]) -> Iterator[list[Sentence]]:
     """The sentences of each text, in order."""
-    nlp = _pipeline()
-    for doc in nlp.pipe(texts, batch_size=512):
-        sentences = []
-        for sent in doc.sents:
-            tokens = [t for t in sent if not t.is_space]
-            if not tokens:
-                continue
-            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-            sentences.append(
-                Sentence(
-                    text=doc.text[start:end],
-                    start=start,
-                    end=end,
-                    words=[t.lower_ for t in tokens],
-                    spans=[(t.idx, t.idx + len(t.text)) for t in tokens],
-                )
-            )
-        yield sentences
+    from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
+
+    tokenizer, enders = _tokenizer()
+    texts = list(texts)
+    for text, doc in zip(texts, tokenizer.pipe(texts, batch_size=1000)):
+        rows = doc.to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT]).tolist()
+        yield _sentences(text, [(i, i + n, p) for i, n, s, p in rows if not s], enders)
+
+
+def _sentences(text: str, tokens: list[tuple[int, int, int]], enders: frozenset[str]) -> list[Sentence]:
+    sentences, current, seen_end = [], [], False
+    for start, end, is_punct in tokens:
+        word = text[start:end]
+        if seen_end and not is_punct and word not in enders:
+            sentences.append(_sentence(text, current))
+            current, seen_end = [], False
+        elif word in enders:
+            seen_end = True
+        current.append((start, end))
+    if current:
+        sentences.append(_sentence(text, current))
+    return sentences
+
+
+def _sentence(text: str, spans: list[tuple[int, int]]) -> Sentence:
+    start, end = spans[0][0], spans[-1][1]
+    return Sentence(text[start:end], start, end, [text[a:b].lower() for a, b in spans], spans)

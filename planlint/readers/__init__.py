@@ -20,7 +20,6 @@ READERS: dict[str, tuple[str, bytes | None, tuple[str, str]]] = {
 }
 SUPPORTED_SUFFIXES = tuple(READERS)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, and Office files encrypted with a password
-LEGACY_SUFFIXES = {".doc", ".dot", ".rtf", ".odt", ".pages", ".wpd"}
 
 
 def read_plan(path: Path | str, limits: Limits = DEFAULT_LIMITS, require_swedish: bool = True) -> Document:

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Install everything the test suite needs on a fresh Debian machine (run as root, or with sudo for apt-get):
+# system parts from Debian, planlint with its test extras from PyPI, and the Node tools the browser and
+# SARIF tests use from the npm registry.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if command -v apt-get >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  # chromium: the HTML report's browser tests; libreoffice-writer: opening annotated .docx files.
+  $SUDO apt-get install -y -qq --no-install-recommends \
+    chromium libreoffice-writer-nogui fonts-dejavu-core >/dev/null
+  # Node.js for axe-core and the SARIF validator, unless the machine already has it.
+  command -v npm >/dev/null 2>&1 || $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+
+python3 -m pip install -q -e ".[test]"
+
+for tool in tests/html tests/sarif; do
+  if [ -f "$tool/package.json" ]; then
+    npm install --prefix "$tool" --no-audit --no-fund --loglevel=error
+  fi
+done

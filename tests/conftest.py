@@ -1,0 +1,42 @@
+"""Shared helpers for the tests: run planlint's CLI in-process and check plan text with the default pack."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planlint.cli import cli
+from planlint.model import BlockKind, DocumentBuilder, Location
+from planlint.runner import checker_for
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE_DOCX = ROOT / "examples" / "verksamhetsplan-2026.docx"
+EXAMPLE_PDF = ROOT / "examples" / "verksamhetsplan-2026.pdf"
+
+
+def run_cli(*args: str):
+    """Invoke planlint in-process; returns click's Result (exit_code, stdout, stderr)."""
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+def check_text(*paragraphs: str, headings: tuple[str, ...] = ()):
+    """Check paragraphs as one plan (optionally under a chain of headings) with the default pack."""
+    builder = DocumentBuilder(Path("plan.txt"), "txt", 10_000)
+    for level, heading in enumerate(headings, 1):
+        builder.heading(heading, level, Location(line=level))
+    for i, text in enumerate(paragraphs):
+        builder.add(BlockKind.PARAGRAPH, text, Location(line=100 + i))
+    return checker_for(None).check(builder.document)
+
+
+def concepts_in(text: str) -> set[str]:
+    """The concepts a single paragraph counts as evidence for."""
+    result = check_text(text)
+    return {c.concept for c in result.concepts if any(e.counts for e in c.evidence)}
+
+
+@pytest.fixture
+def example_docx() -> Path:
+    return EXAMPLE_DOCX
