@@ -1,0 +1,201 @@
+"""Time reading a 100-page Swedish plan as .docx and as PDF, against the targets (.docx ≤ 0.5 s, PDF ≤ 1.5 s).
+
+Builds a plan of about 40,000 words (headings, paragraphs, lists, indicator tables) with python-docx, converts it
+to PDF with LibreOffice (`soffice`; skipped when missing), then times `read_plan` (best of 3) and the command
+`planlint outline` (best of 3, a new process each time, so with Python's start-up).
+
+    python bench/bench_read.py [--out DIR] [--words N] [--docx-only]    # DIR defaults to bench/out/ (git-ignored)
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import random
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+from docx.shared import Cm, Pt
+
+from planlint.errors import PlanInputError
+from planlint.readers import read_plan
+
+TARGETS = {"docx": 0.5, "pdf": 1.5}  # seconds for read_plan
+RUNS = 3
+SEED = 2027
+CONVERT_TIMEOUT = 600
+
+SUBJECTS = ["Förvaltningen", "Nämnden", "Staden", "Verksamheten", "Medarbetarna", "Biblioteken", "Skolorna", "Vi"]
+VERBS = ["ska utveckla", "arbetar vidare med", "följer upp", "prioriterar", "stärker", "samordnar", "förbättrar"]
+OBJECTS = [
+    "tillgängligheten för alla invånare",
+    "det digitala stödet i vardagen",
+    "samverkan med föreningslivet och näringslivet",
+    "kvaliteten i mötet med barn och unga",
+    "arbetsmiljön och kompetensen hos medarbetarna",
+    "tryggheten i stadens offentliga miljöer",
+    "klimatarbetet och den hållbara utvecklingen",
+]
+TAILS = ["under 2025", "i hela kommunen", "tillsammans med andra förvaltningar", "för att nå målbild 2027",
+         "enligt inriktningarna 2023–2026", "och redovisar resultatet i delårsrapporten"]
+TOPICS = ["Trygghet", "Livslångt lärande", "Hållbar stad", "Kultur och fritid", "Digitalisering", "Medarbetare",
+          "Ekonomi", "Samverkan", "Tillgänglighet", "Klimat", "Näringsliv", "Bostäder"]
+
+
+def sentence(rng: random.Random) -> str:
+    return f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} {rng.choice(TAILS)}."
+
+
+def paragraph(rng: random.Random, sentences: int = 4) -> list[str]:
+    return [sentence(rng) for _ in range(sentences)]
+
+
+def add_body_paragraph(word: docx.document.Document, sentences: list[str]) -> None:
+    """A paragraph with one formatted run per sentence, as Word splits text into runs."""
+    runs = word.add_paragraph()
+    for text in sentences:
+        runs.add_run(text + " ").font.name = "Calibri"
+
+
+def build_plan(path: Path, words: int) -> None:
+    """A plan of about `words` words in chapters of sections with paragraphs, bullet lists and indicator tables."""
+    rng = random.Random(SEED)
+    word = docx.Document()
+    word.core_properties.title = "Verksamhetsplan 2025 (prestandatest)"
+    page = word.sections[0]
+    page.page_width, page.page_height = Cm(21), Cm(29.7)  # A4
+    page.left_margin = page.right_margin = page.top_margin = page.bottom_margin = Cm(2)
+    normal = word.styles["Normal"]
+    normal.font.size = Pt(10)
+    normal.paragraph_format.space_after = Pt(4)
+    normal.paragraph_format.line_spacing = 1.0
+    word.add_heading("Verksamhetsplan 2025", 0)
+    written = 0
+    chapter = 0
+    while written < words:
+        chapter += 1
+        word.add_heading(f"{chapter} {TOPICS[(chapter - 1) % len(TOPICS)]}", 1)
+        for section in range(1, 5):
+            word.add_heading(f"{chapter}.{section} Mål och insatser", 2)
+            texts = [paragraph(rng) for _ in range(2)]
+            for sub in range(1, 3):
+                word.add_heading(f"{chapter}.{section}.{sub} Insats", 3)
+                texts += [paragraph(rng) for _ in range(3)]
+            for sentences in texts:
+                add_body_paragraph(word, sentences)
+            items = [sentence(rng) for _ in range(4)]
+            for item in items:
+                word.add_paragraph(item, "List Bullet")
+            written += sum(len(" ".join(t).split()) for t in texts) + sum(len(t.split()) for t in items)
+            if section % 2 == 0:
+                written += add_indicator_table(word, rng)
+    word.save(path)
+
+
+def add_indicator_table(word: docx.document.Document, rng: random.Random) -> int:
+    """An indicator table (Indikator | Utfall 2024 | Målvärde 2027); returns its word count."""
+    rows = [["Indikator", "Utfall 2024", "Målvärde 2027"]]
+    rows += [[f"Andel invånare som är nöjda med {rng.choice(OBJECTS)}", f"{rng.randint(50, 80)} %",
+              f"{rng.randint(80, 95)} %"] for _ in range(5)]
+    table = word.add_table(rows=len(rows), cols=3)
+    table.style = word.styles["Table Grid"]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    return sum(len(text.split()) for row in rows for text in row)
+
+
+def convert_to_pdf(source: Path, outdir: Path) -> Path | None:
+    """Convert with LibreOffice in its own profile (so that another running soffice does not interfere)."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        print("soffice saknas: PDF-delen hoppas över (soffice is missing, PDF part skipped)")
+        return None
+    profile = (outdir / "lo-profile").resolve().as_uri()
+    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+               "--outdir", str(outdir), str(source)]
+    started = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, timeout=CONVERT_TIMEOUT)
+    print(f"converted to PDF with soffice in {time.perf_counter() - started:.1f} s")
+    return source.with_suffix(".pdf")
+
+
+def best_of(runs: int, action: Callable[[], object]) -> float:
+    """The shortest wall-clock time of `runs` calls."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def time_outline(path: Path) -> float | None:
+    """Best-of time of `planlint outline PATH` in a new process each run, or None when the command fails."""
+    command = [sys.executable, "-m", "planlint", "outline", str(path)]
+    if subprocess.run(command, capture_output=True).returncode != 0:
+        return None
+    return best_of(RUNS, lambda: subprocess.run(command, capture_output=True))
+
+
+def page_count(pdf: Path | None) -> int | None:
+    if pdf is None:
+        return None
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def measure(path: Path, pages: int | None) -> None:
+    """Print pages, blocks, words and the read_plan and `planlint outline` times of one file, against its target."""
+    kind = path.suffix.lstrip(".")
+    try:
+        document = read_plan(path)
+    except PlanInputError as error:
+        print(f"{kind:<5} {error.message('en')}")
+        return
+    except Exception as error:  # a reader still being written must not stop the other measurements
+        print(f"{kind:<5} read_plan failed: {error!r}")
+        return
+    seconds = best_of(RUNS, lambda: read_plan(path))
+    cli_seconds = time_outline(path)
+    cli = f"{cli_seconds:>11.3f}" if cli_seconds is not None else f"{'failed':>11}"
+    target = TARGETS[kind]
+    verdict = "OK" if seconds <= target else "OVER TARGET"
+    print(f"{kind:<5} {pages or '-':>5} {len(document.blocks):>7} {document.word_count:>7} "
+          f"{seconds:>9.3f} {cli} {target:>8.1f}  {verdict}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "out")
+    parser.add_argument("--words", type=int, default=40_000)
+    parser.add_argument("--docx-only", action="store_true", help="skip the PDF conversion and reading")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    source = args.out / "plan_100_sidor.docx"
+    build_plan(source, args.words)
+    print(f"built {source} ({source.stat().st_size:,} bytes)")
+    pdf = None if args.docx_only else convert_to_pdf(source, args.out)
+    pages = page_count(pdf)
+    print(f"\n{'file':<5} {'pages':>5} {'blocks':>7} {'words':>7} {'read_plan':>9} {'outline CLI':>11} {'target':>8}")
+    measure(source, pages)
+    if pdf is None:
+        return
+    if importlib.util.find_spec("planlint.readers.pdf") is None:
+        print("pdf   planlint/readers/pdf.py is missing: PDF reading not timed")
+        return
+    measure(pdf, pages)
+
+
+if __name__ == "__main__":
+    main()

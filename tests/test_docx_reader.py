@@ -1,0 +1,212 @@
+"""The .docx reader, checked against fixtures whose expected blocks were written by the script that made them.
+
+The fixtures and their NAME.expected.json come from tests/fixtures/make_docx_fixtures.py.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import subprocess
+import sys
+import zipfile
+from difflib import SequenceMatcher
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from planlint.cli import cli
+from planlint.errors import PlanInputError
+from planlint.readers import read_plan
+from planlint.readers.docx import StyleMap
+from planlint.readers.limits import DEFAULT_LIMITS, Limits
+
+FIXTURES = Path(__file__).parent / "fixtures"
+GOOD = sorted((FIXTURES / "docx").glob("*.docx"))
+MIN_WORD_SHARE = 0.99
+MB = 1024 * 1024
+# bad fixture -> (error key, words the Swedish message must hold)
+BAD = {
+    "trunkerad.docx": ("corrupt", "skadad eller ofullständig"),
+    "skadad.docx": ("corrupt", "går inte att tolka"),
+    "utan_dokument.docx": ("corrupt", "word/document.xml saknas"),
+    "zipbomb.docx": ("zip_bomb", "zip-bomb"),
+    "krypterad.docx": ("encrypted", "lösenordsskyddad"),
+}
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def expected_for(path: Path) -> dict:
+    return json.loads(path.with_name(f"{path.stem}.expected.json").read_text(encoding="utf-8"))
+
+
+def word_share(blocks: list[dict], expected: list[dict]) -> float:
+    """How well the words read match the expected words, in order (1.0: the same; missing and extra words count)."""
+    read = " ".join(b["text"] for b in blocks).split()
+    wanted = " ".join(b["text"] for b in expected).split()
+    return SequenceMatcher(None, read, wanted, autojunk=False).ratio()
+
+
+def structure(blocks: list[dict]) -> list[tuple]:
+    """Kind, level, section path and location of every block."""
+    return [(b["kind"], b.get("level"), b["section"], b["location"]) for b in blocks]
+
+
+def headings(blocks: list[dict]) -> list[tuple]:
+    return [(b["text"], b["level"], b["section"]) for b in blocks if b["kind"] == "heading"]
+
+
+def assert_reads_as_expected(document: dict, expected: dict) -> None:
+    """`document` is Document.as_dict() (or `planlint outline --format json`), `expected` a fixture's JSON."""
+    blocks = document["blocks"]
+    assert word_share(blocks, expected["blocks"]) >= MIN_WORD_SHARE
+    assert headings(blocks) == headings(expected["blocks"])
+    assert structure(blocks) == structure(expected["blocks"])
+    assert (document["title"], document["author"]) == (expected["title"], expected["author"])
+    text = " ".join(b["text"] for b in blocks)
+    assert [s for s in expected["absent"] if s in text] == []
+    assert [s for s in expected["present"] if s not in text] == []
+
+
+def test_there_are_fixtures_for_every_case() -> None:
+    names = {"plan_normal.docx", "plan_rubrik.docx", "plan_revisions.docx", "plan_tabeller.docx"}
+    assert names <= {p.name for p in GOOD}
+    assert all(name in {p.name for p in (FIXTURES / "bad").glob("*.docx")} for name in BAD)
+
+
+@pytest.mark.parametrize("path", GOOD, ids=lambda p: p.name)
+def test_reads_what_the_fixture_holds(path: Path) -> None:
+    before = sha256(path)
+    document = read_plan(path)
+    assert document.format == "docx"
+    assert_reads_as_expected(document.as_dict(), expected_for(path))
+    assert sha256(path) == before
+
+
+@pytest.mark.parametrize("path", GOOD, ids=lambda p: p.name)
+def test_outline_json_from_the_command_line(path: Path) -> None:
+    result = CliRunner().invoke(cli, ["outline", "--format", "json", str(path)])
+    assert result.exit_code == 0, result.output
+    assert_reads_as_expected(json.loads(result.stdout), expected_for(path))
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda blocks: blocks[3].update(level=2),
+        lambda blocks: blocks[5].update(kind="paragraph"),
+        lambda blocks: blocks[-1]["location"].update(column=2),
+        lambda blocks: blocks.insert(4, {**blocks[4], "text": "Hela detta stycke är struket och läses inte alls."}),
+        lambda blocks: [b.update(text=b["text"] + " eventuellt") for b in blocks[:2]],
+    ],
+    ids=["level", "kind", "cell", "deleted paragraph", "extra words"],
+)
+def test_the_comparison_catches_a_wrong_reading(spoil) -> None:
+    path = FIXTURES / "docx" / "plan_normal.docx"
+    expected = expected_for(path)
+    document = read_plan(path).as_dict()
+    spoilt = copy.deepcopy(document)
+    spoil(spoilt["blocks"])
+    expected["absent"].append("eventuellt")
+    with pytest.raises(AssertionError):
+        assert_reads_as_expected(spoilt, expected)
+
+
+@pytest.mark.parametrize("name", BAD)
+def test_bad_input_exits_2_with_a_swedish_message(name: str) -> None:
+    path = FIXTURES / "bad" / name
+    key, words = BAD[name]
+    before = sha256(path)
+    result = subprocess.run(
+        [sys.executable, "-m", "planlint", "outline", str(path)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2, result.stderr
+    assert name in result.stderr and words in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    with pytest.raises(PlanInputError) as error:
+        read_plan(path)
+    assert error.value.key == key
+    assert sha256(path) == before
+
+
+def test_zip_bomb_is_caught_by_ratio_with_default_limits_and_by_size_with_a_low_limit() -> None:
+    path = FIXTURES / "bad" / "zipbomb.docx"
+    assert path.stat().st_size < MB
+    with zipfile.ZipFile(path) as archive:
+        unpacked = sum(member.file_size for member in archive.infolist())
+    assert 50 * MB < unpacked < DEFAULT_LIMITS.max_unpacked_mb * MB  # so the defaults catch it by its ratio
+    for limits in (DEFAULT_LIMITS, Limits(max_unpacked_mb=50, max_compression_ratio=10**9)):
+        with pytest.raises(PlanInputError) as error:
+            read_plan(path, limits)
+        assert error.value.key == "zip_bomb"
+        assert error.value.params["limit"] == limits.max_unpacked_mb
+
+
+def test_corrupt_reason_follows_the_language() -> None:
+    with pytest.raises(PlanInputError) as error:
+        read_plan(FIXTURES / "bad" / "skadad.docx")
+    assert "går inte att tolka" in error.value.message("sv")
+    assert "cannot be parsed" in error.value.message("en")
+
+
+def test_block_limit_is_kept() -> None:
+    with pytest.raises(PlanInputError) as error:
+        read_plan(FIXTURES / "docx" / "plan_normal.docx", Limits(max_blocks=5))
+    assert error.value.key == "too_large_blocks"
+
+
+def styles(*definitions: str) -> StyleMap:
+    return StyleMap(parse_xml(f"<w:styles {nsdecls('w')}>{''.join(definitions)}</w:styles>"))
+
+
+def style(style_id: str, name: str = "", based_on: str = "", ppr: str = "", default: bool = False) -> str:
+    """A paragraph w:style element."""
+    marker = ' w:default="1"' if default else ""
+    return (
+        f'<w:style w:type="paragraph" w:styleId="{style_id}"{marker}>'
+        + (f'<w:name w:val="{name}"/>' if name else "")
+        + (f'<w:basedOn w:val="{based_on}"/>' if based_on else "")
+        + f"<w:pPr>{ppr}</w:pPr></w:style>"
+    )
+
+
+@pytest.mark.parametrize(
+    "style_id, level, title, listed",
+    [
+        ("Heading1", 1, False, False),  # English Word, by name
+        ("berschrift2", 2, False, False),  # German Word's id, no name
+        ("Rubrik3", 3, False, False),  # Swedish Word's id, no name
+        ("Niva4", 4, False, False),  # by outline level only
+        ("Egen", 2, False, False),  # a custom style based on a heading
+        ("Rubrik", 1, True, False),  # Swedish Word's Title, named "Title"
+        ("Titel", 1, True, False),  # the Title by id
+        ("Punktlista", None, False, True),  # List Bullet by name
+        ("Numrerad", None, False, True),  # numbering in the style
+        ("Loop", None, False, False),  # a based-on cycle ends
+        ("Saknas", None, False, False),  # an unknown id
+        (None, None, False, False),  # no style: the default paragraph style
+    ],
+)
+def test_style_map_resolves_styles_whatever_language_word_ran_in(style_id, level, title, listed) -> None:
+    resolved = styles(
+        style("Normal", "Normal", default=True),
+        style("Heading1", "heading 1", "Normal"),
+        style("berschrift2"),
+        style("Rubrik3"),
+        style("Niva4", "Nivå fyra", "Normal", '<w:outlineLvl w:val="3"/>'),
+        style("Egen", "Egen rubrik", "berschrift2"),
+        style("Rubrik", "Title", "Normal"),
+        style("Titel"),
+        style("Punktlista", "List Bullet", "Normal"),
+        style("Numrerad", "Numrerad", "Normal", '<w:numPr><w:numId w:val="3"/></w:numPr>'),
+        style("Loop", "Loop", "Loop2"),
+        style("Loop2", "Loop2", "Loop"),
+    ).get(style_id)
+    assert (resolved.level, resolved.title, resolved.listed) == (level, title, listed)
