@@ -13,7 +13,7 @@ from planlint.readers.limits import Limits
 from planlint.readers.pdf_blocks import add_blocks
 from planlint.readers.pdf_layout import drop_running_lines, reading_order
 from planlint.readers.pdf_lines import Line, page_lines
-from planlint.readers.pdf_tables import Table, TableFinder, has_rulings
+from planlint.readers.pdf_tables import Table, TableFinder
 
 MIN_CHARS_PER_PAGE = 10  # fewer text characters than this per page on average: a scanned PDF without text
 LOAD_ERRORS = {
@@ -99,16 +99,16 @@ def _read_page(path: Path, pdf: pdfium.PdfDocument, number: int, finder: TableFi
         raise PlanInputError(path, "corrupt", reason=LOAD_ERRORS[pdfium_c.FPDF_ERR_PAGE]) from None
     try:
         lines = page_lines(textpage, number)
-        tables = _find_tables(finder, number) if has_rulings(page) else []
-        return lines, tables, page.get_height()
+        height = page.get_height()
+        return lines, _find_tables(finder, number, page, textpage, height), height
     finally:
         textpage.close()
         page.close()
 
 
-def _find_tables(finder: TableFinder, number: int) -> list[Table]:
-    """The page's ruled tables; a page pdfplumber cannot parse is read without tables (pdfium has its text)."""
+def _find_tables(finder: TableFinder, number: int, page: pdfium.PdfPage, textpage, height: float) -> list[Table]:
+    """The page's ruled tables; a page whose tables cannot be read is read without them (its text stays)."""
     try:
-        return finder.find(number)
-    except Exception:  # pdfminer raises many kinds of errors on damaged content; the text is still read
+        return finder.find(number, page.raw, textpage, height)
+    except Exception:  # pdfminer raises many kinds of errors on damaged files; the text is still read
         return []
