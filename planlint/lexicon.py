@@ -30,7 +30,10 @@ def load_forms(pack_root: Path, lemmas: frozenset[str]) -> dict[str, frozenset[s
         extra = _read(cache)
         if set(missing) - extra.keys():
             extra = compile_forms(missing)
-            _write(cache, extra)
+            try:
+                _write(cache, extra)
+            except OSError:
+                pass  # a read-only cache only costs the compilation again on the next run
         shipped = {**shipped, **extra}
     return {lemma: frozenset(shipped[lemma]) | {lemma} for lemma in lemmas}
 
@@ -72,11 +75,8 @@ def _read(path: Path) -> dict[str, list[str]]:
 
 
 def _write(path: Path, data: dict[str, list[str]]) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    except OSError:
-        pass  # a read-only cache only costs time on the next run
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def _cache_dir() -> Path:
