@@ -24,7 +24,13 @@ class Analysis:
 
 
 class Negation:
-    """Whether a word of a sentence stands in a negated clause ("har inte prioriterat innovationsarbete")."""
+    """Whether a word of a sentence stands in a negated clause ("har inte prioriterat innovationsarbete").
+
+    A clause followed by "utan" is contrastive ("X är inte A, utan B"): the negation then covers only the
+    words after it, not the subject before it.
+    """
+
+    CONTRASTIVE = "utan"
 
     def __init__(self, cues: LanguageCues) -> None:
         self._cues = PhraseSet(cues.negation)
@@ -32,14 +38,19 @@ class Negation:
         self._breaks = WordSet(cues.clause_breaks)
 
     def negated_clauses(self, words: list[str]) -> list[tuple[int, int]]:
-        """The (start, end) word spans of clauses that hold a negation."""
+        """The (start, end) word spans that a negation covers."""
         excepted = {i for a, b in self._exceptions.spans(words) for i in range(a, b)}
         cues = [a for a, _ in self._cues.spans(words) if a not in excepted]
         if not cues:
             return []
         bounds = [0] + [i for i, w in enumerate(words) if w in self._breaks] + [len(words)]
-        clauses = list(zip(bounds, bounds[1:]))
-        return [(a, b) for a, b in clauses if any(a <= c < b for c in cues)]
+        spans = []
+        for a, b in zip(bounds, bounds[1:]):
+            inside = [c for c in cues if a <= c < b]
+            if inside:
+                contrastive = b < len(words) and words[b] == self.CONTRASTIVE
+                spans.append((min(inside), b) if contrastive else (a, b))
+        return spans
 
 
 def analyze(document: Document, pack: Pack, index: ConceptIndex) -> Analysis:

@@ -14,7 +14,8 @@ from planlint.model import Block, BlockKind, Document
 from planlint.pack import LanguageCues
 from planlint.result import Strength
 
-NUMBER = re.compile(r"\d")
+# A number that can be a value: digits, but not a bare year ("2026" dates a sentence, it measures nothing).
+VALUE = re.compile(r"^(?!(?:19|20)\d\d$)\D*\d")
 HEADING_NUMBER = re.compile(r"^[\d.\s]+")
 ROLE_STRENGTH = {"goal": Strength.MAL_AKTIVITET, "activity": Strength.MAL_AKTIVITET, "indicator": Strength.UPPFOLJD}
 
@@ -35,15 +36,15 @@ class DepthJudge:
     def strength(self, block: Block, words: list[str]) -> Strength:
         """The strength of a sentence of `block` with these words.
 
-        Text under a background heading (Inledning, Förvaltningschefen har ordet, Omvärldsanalys …) only
-        mentions: a promise in the introduction is not a goal until the plan's goals carry it.
+        Text under a "mention" heading (Inledning, Förvaltningschefen har ordet, Omvärldsanalys, Ekonomi …)
+        only mentions: a promise in the introduction is not a goal until the plan's goals carry it.
         """
         if block.kind is BlockKind.TABLE_CELL and block.location.table in self._indicator_tables:
             return Strength.UPPFOLJD
         role = self.section_role(block.section)
-        if role == "background":
+        if role == "mention":
             return Strength.NAMND
-        has_number = any(NUMBER.search(w) for w in words)
+        has_number = any(VALUE.match(w) for w in words)
         indicator = self._indicator.any_in(words)
         if has_number and (indicator or self._target.any_in(words)):
             return Strength.UPPFOLJD
@@ -58,7 +59,7 @@ class DepthJudge:
         return self._hedges.any_in(words)
 
     def section_role(self, section: tuple[str, ...]) -> str | None:
-        """The role (goal, activity, indicator, background) of the innermost heading that has one."""
+        """The role (goal, activity, indicator, mention) of the innermost heading that has one."""
         if section not in self._role_cache:
             self._role_cache[section] = next(
                 (role for heading in reversed(section) if (role := self._heading_role(heading))), None

@@ -86,3 +86,19 @@ def test_evidence_quotes_the_sentence_with_offsets() -> None:
     assert evidence.sentence == "Vi genomför trygghetsvandringar med polisen."
     assert text[evidence.start:evidence.end] == evidence.sentence
     assert "trygghetsvandringar" in evidence.terms
+
+
+def test_contrastive_negation_keeps_the_subject() -> None:
+    assert "livskvalitet" in concepts_in(
+        "Jämlika livschanser är inte något vi når med en enskild insats, utan genom hela verksamheten.")
+    assert concepts_in("Vi har inte startat något samarbete med föreningarna, utan väntar på beslut.") == set()
+
+
+def test_a_year_is_not_a_target_value() -> None:
+    result = check_text("Planen för 2026 beskriver våra mål och indikatorer för innovation.")
+    assert result.concept("innovation").status is Status.KONKRETISERAD
+
+
+def test_economy_section_only_mentions() -> None:
+    result = check_text("Intäkterna från partnerskap med föreningar ska öka med 3 mnkr.", headings=("Ekonomi",))
+    assert result.concept("samspel").status is Status.NAMND
