@@ -48,7 +48,7 @@ class Negation:
         for a, b in zip(bounds, bounds[1:]):
             inside = [c for c in cues if a <= c < b]
             if inside:
-                contrastive = b < len(words) and words[b] == self.CONTRASTIVE
+                contrastive = self.CONTRASTIVE in words[b:b + 2]
                 spans.append((min(inside), b) if contrastive else (a, b))
         return spans
 
