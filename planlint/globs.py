@@ -22,6 +22,19 @@ class WordSet:
         return word in self.exact or (self._regex is not None and self._regex.match(word) is not None)
 
 
+class GlobList(Generic[Payload]):
+    """Word globs with a payload each; one combined regex tells quickly whether any of them can match."""
+
+    def __init__(self, items: list[tuple[str, Payload]]) -> None:
+        self._items = [(re.compile(translate(pattern)), payload) for pattern, payload in items]
+        self._any = re.compile("|".join(translate(pattern) for pattern, _ in items)) if items else None
+
+    def matches(self, word: str) -> list[Payload]:
+        if self._any is None or self._any.match(word) is None:
+            return []
+        return [payload for regex, payload in self._items if regex.match(word)]
+
+
 class Phrase:
     """A sequence of word globs; `*` alone stands for any one word."""
 
@@ -43,20 +56,19 @@ class PhraseIndex(Generic[Payload]):
 
     def __init__(self, items: list[tuple[str, Payload]]) -> None:
         self._by_first: dict[str, list[tuple[Phrase, Payload]]] = {}
-        self._glob_first: list[tuple[WordSet, Phrase, Payload]] = []
+        glob_first: list[tuple[str, tuple[Phrase, Payload]]] = []
         for text, payload in items:
             phrase = Phrase(text)
             first = text.lower().split()[0]
             if is_glob(first):
-                self._glob_first.append((WordSet([first]), phrase, payload))
+                glob_first.append((first, (phrase, payload)))
             else:
                 self._by_first.setdefault(first, []).append((phrase, payload))
+        self._glob_first = GlobList(glob_first)
         self._candidates = lru_cache(maxsize=65536)(self._candidates_uncached)
 
     def _candidates_uncached(self, word: str) -> tuple[tuple[Phrase, Payload], ...]:
-        found = list(self._by_first.get(word, ()))
-        found += [(phrase, payload) for ws, phrase, payload in self._glob_first if word in ws]
-        return tuple(found)
+        return tuple(self._by_first.get(word, [])) + tuple(self._glob_first.matches(word))
 
     def find(self, words: list[str]) -> list[tuple[int, int, Payload]]:
         """(start, end, payload) for every occurrence of every phrase."""

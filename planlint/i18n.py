@@ -6,8 +6,15 @@ message and its use change together.
 
 from __future__ import annotations
 
+import gettext
+import os
+from pathlib import Path
+
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
+LANGUAGE_ENV = "PLANLINT_LANG"
+GETTEXT_DOMAIN = "planlint"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
 
 class Catalog:
@@ -28,3 +35,24 @@ class Catalog:
 def pick(texts: dict[str, str], lang: str) -> str:
     """Choose the text for `lang` from a {"sv": …, "en": …} mapping (as the rule pack holds), falling back to Swedish."""
     return texts.get(lang) or texts.get(DEFAULT_LANGUAGE) or next(iter(texts.values()), "")
+
+
+def language_from_args(args: list[str]) -> str:
+    """The language asked for with --lang (or PLANLINT_LANG), read before the command line is parsed."""
+    lang = os.environ.get(LANGUAGE_ENV, DEFAULT_LANGUAGE)
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            lang = args[i + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.partition("=")[2]
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def use_language(lang: str) -> None:
+    """Make click's own words (help headings, usage errors) follow `lang`: click translates them with
+    gettext, so planlint points gettext at its Swedish catalogue (planlint/locale)."""
+    if lang == "en":
+        return
+    os.environ["LANGUAGE"] = lang
+    gettext.bindtextdomain(GETTEXT_DOMAIN, str(LOCALE_DIR))
+    gettext.textdomain(GETTEXT_DOMAIN)

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from planlint.globs import PhraseIndex, PhraseSet, WordSet, is_glob
+from planlint.globs import GlobList, PhraseIndex, PhraseSet, WordSet, is_glob
 from planlint.pack import Concept, Pack, Term
 
 THRESHOLD = 1.0  # the summed weight that makes a sentence evidence for a concept
@@ -38,7 +38,7 @@ class ConceptIndex:
         self._exact: dict[str, list[tuple[str, Term]]] = defaultdict(list)
         self._first: dict[str, list[tuple[str, Term]]] = defaultdict(list)
         self._last: dict[str, list[tuple[str, Term]]] = defaultdict(list)
-        self._globs: list[tuple[WordSet, str, Term]] = []
+        globs: list[tuple[str, tuple[str, Term]]] = []
         phrases: list[tuple[str, tuple[str, Term]]] = []
         contexts = {name: PhraseSet(words) for name, words in pack.language.contexts.items()}
         self._excluded = {c.id: WordSet(c.exclude) for c in pack.concepts}
@@ -50,6 +50,8 @@ class ConceptIndex:
             for term in concept.terms:
                 if term.kind == "phrase":
                     phrases.append((term.value, (concept.id, term)))
+                elif term.kind == "word" and is_glob(term.value):
+                    globs.append((term.value, (concept.id, term)))
                 else:
                     self._add(concept.id, term, forms)
                 if term.requires:
@@ -57,14 +59,12 @@ class ConceptIndex:
                 if term.unless:
                     self._unless[term] = PhraseSet(term.unless)
         self._phrases = PhraseIndex(phrases)
+        self._globs = GlobList(globs)
         self._word_hits = lru_cache(maxsize=65536)(self._word_hits_uncached)
 
     def _add(self, cid: str, term: Term, forms: dict[str, frozenset[str]]) -> None:
         if term.kind == "word":
-            if is_glob(term.value):
-                self._globs.append((WordSet([term.value]), cid, term))
-            else:
-                self._exact[term.value].append((cid, term))
+            self._exact[term.value].append((cid, term))
         else:
             lemma_forms = forms.get(term.value, frozenset({term.value}))
             for form in lemma_forms:
@@ -85,7 +85,7 @@ class ConceptIndex:
             found += self._first.get(word[:i], ())
         for i in range(MIN_PART, len(word) - 1):
             found += self._last.get(word[i:], ())
-        found += [(cid, term) for ws, cid, term in self._globs if word in ws]
+        found += self._globs.matches(word)
         return tuple(dict.fromkeys(found))
 
     def hits(self, words: list[str]) -> list[Hit]:

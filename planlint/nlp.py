@@ -31,10 +31,16 @@ class Sentence:
 
 @cache
 def _tokenizer():
+    """spaCy's Swedish tokenizer, computing only the lexical attributes planlint reads (a new word's other
+    attributes, such as its shape, cost more than its tokenization)."""
     import spacy
+    from spacy.attrs import IS_PUNCT, IS_SPACE
     from spacy.pipeline.sentencizer import Sentencizer
 
-    return spacy.blank("sv").tokenizer, frozenset(Sentencizer.default_punct_chars)
+    nlp = spacy.blank("sv")
+    getters = nlp.vocab.lex_attr_getters
+    nlp.vocab.lex_attr_getters = {attr: getters[attr] for attr in (IS_SPACE, IS_PUNCT)}
+    return nlp.tokenizer, frozenset(Sentencizer.default_punct_chars)
 
 
 def segment(texts: Iterable[str]) -> Iterator[list[Sentence]]:
