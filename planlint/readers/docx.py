@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from planlint.errors import PlanInputError
-from planlint.model import BlockKind, Document, DocumentBuilder, Location, normalize_space
+from planlint.model import Block, BlockKind, Document, DocumentBuilder, Location, normalize_space
 from planlint.readers.limits import Limits
 
 MAIN_PART = "word/document.xml"
@@ -65,10 +66,27 @@ BODY_TEXT_LEVEL = 9  # w:outlineLvl 9 means "body text"
 
 def read(path: Path, limits: Limits) -> Document:
     """Read a .docx plan into the document model, or raise PlanInputError."""
+    return read_word(open_word(path, limits), path, limits)
+
+
+def open_word(path: Path, limits: Limits) -> docx.document.Document:
+    """Open a .docx plan with python-docx, or raise PlanInputError."""
     _check_package(path, limits)
-    body, styles, core_title, author = _load(path)
+    with _corrupt_on_error(path):
+        return docx.Document(str(path))
+
+
+def read_word(
+    word: docx.document.Document, path: Path, limits: Limits, elements: dict[int, etree._Element] | None = None
+) -> Document:
+    """Read a plan opened with python-docx into the document model, or raise PlanInputError.
+
+    When `elements` is given it is filled with block index -> the w:p of `word` the block came from: a table
+    cell's first paragraph, and for text in a text box the body paragraph (or cell) that anchors the box.
+    """
+    body, styles, core_title, author = _parts(word, path)
     builder = DocumentBuilder(path, "docx", limits.max_blocks)
-    _BodyReader(builder, StyleMap(styles)).blocks(body)
+    _BodyReader(builder, StyleMap(styles), elements).blocks(body)
     document = builder.document
     document.title = document.title or core_title
     document.author = author
@@ -97,15 +115,21 @@ def _inflates(member: zipfile.ZipInfo, limits: Limits) -> bool:
     return member.file_size > BOMB_MIN_BYTES and member.file_size > inflated_limit
 
 
-def _load(path: Path) -> tuple[etree._Element, etree._Element, str | None, str | None]:
-    """Open the package with python-docx: the body, the styles and the core title and author."""
+@contextmanager
+def _corrupt_on_error(path: Path) -> Iterator[None]:
+    """Turn any error python-docx or lxml raises on a damaged part into PlanInputError."""
     try:
-        word = docx.Document(str(path))
-        body, styles, (title, author) = word.element.body, word.styles.element, _core_properties(word)
+        yield
     except Exception as exc:  # python-docx and lxml raise many kinds of error on damaged parts
         detail = (str(exc).splitlines() or [type(exc).__name__])[0][:MAX_DETAIL_CHARS]
         reason = (f"Word-innehållet går inte att tolka: {detail}", f"the Word content cannot be parsed: {detail}")
         raise PlanInputError(path, "corrupt", reason=reason) from None
+
+
+def _parts(word: docx.document.Document, path: Path) -> tuple[etree._Element, etree._Element, str | None, str | None]:
+    """The body, the styles and the core title and author of a package opened with python-docx."""
+    with _corrupt_on_error(path):
+        body, styles, (title, author) = word.element.body, word.styles.element, _core_properties(word)
     if body is None:
         raise PlanInputError(path, "corrupt", reason=NO_BODY)
     return body, styles, title, author
@@ -265,9 +289,13 @@ def _int(value: str | None) -> int | None:
 class _BodyReader:
     """Walks the body in order and adds its paragraphs, headings, list items and table cells to the builder."""
 
-    def __init__(self, builder: DocumentBuilder, styles: StyleMap) -> None:
+    def __init__(
+        self, builder: DocumentBuilder, styles: StyleMap, elements: dict[int, etree._Element] | None = None
+    ) -> None:
         self.builder = builder
         self.styles = styles
+        self.elements = elements  # block index -> w:p, when the caller asks for it
+        self.anchor: etree._Element | None = None  # the paragraph anchoring the text boxes being read
         self.paragraph = 0  # number of the last body paragraph met
         self.tables = 0
         self.fields: list[bool] = []  # the open complex fields, True while in their code
@@ -294,8 +322,9 @@ class _BodyReader:
             if info.title and block is not None and self.builder.document.title is None:
                 self.builder.document.title = block.text
         else:
-            self.builder.add(BlockKind.LIST_ITEM if info.listed else BlockKind.PARAGRAPH, text, location)
-        self.read_boxes(boxes)
+            block = self.builder.add(BlockKind.LIST_ITEM if info.listed else BlockKind.PARAGRAPH, text, location)
+        self.record(block, p)
+        self.read_boxes(boxes, p)
 
     def add_table(self, tbl: etree._Element) -> None:
         """One block per cell; a merged cell counts once, at its first grid column."""
@@ -318,18 +347,22 @@ class _BodyReader:
     def add_cell(self, tc: etree._Element, location: Location) -> None:
         """The cell's paragraphs as one block, then any tables and text boxes inside it."""
         texts: list[str] = []
+        first = tc  # the cell's first paragraph, where its block comes from
         inner: list[etree._Element] = []
         boxes: list[etree._Element] = []
         for item in _items(tc, BLOCKS):
             if item.tag == P:
+                if not texts:
+                    first = item
                 texts.append(self.paragraph_text(item))
                 boxes += self.take_boxes()
             else:
                 inner.append(item)
-        self.builder.add(BlockKind.TABLE_CELL, " ".join(texts), location)
+        block = self.builder.add(BlockKind.TABLE_CELL, " ".join(texts), location)
+        self.record(block, first)
         for table in inner:
             self.add_table(table)
-        self.read_boxes(boxes)
+        self.read_boxes(boxes, first)
 
     def paragraph_text(self, p: etree._Element) -> str:
         """The shown text of a w:p; text boxes met are kept in self.boxes."""
@@ -377,9 +410,18 @@ class _BodyReader:
         boxes, self.boxes = self.boxes, []
         return boxes
 
-    def read_boxes(self, boxes: list[etree._Element]) -> None:
+    def record(self, block: Block | None, element: etree._Element) -> None:
+        """Remember the element a block came from (the text box's anchor while reading a text box)."""
+        if self.elements is not None and block is not None:
+            self.elements[block.index] = element if self.anchor is None else self.anchor
+
+    def read_boxes(self, boxes: list[etree._Element], anchor: etree._Element) -> None:
+        """Read text boxes met in `anchor`; their blocks (and those of boxes inside them) belong to it."""
+        outer = self.anchor
+        self.anchor = anchor if outer is None else outer
         for box in boxes:
             self.blocks(box, in_box=True)
+        self.anchor = outer
 
 
 def _items(container: Iterable[etree._Element], tags: frozenset[str] | set[str]) -> Iterator[etree._Element]:
