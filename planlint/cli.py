@@ -11,7 +11,7 @@ import click
 
 from planlint import __version__
 from planlint.errors import PlanlintError
-from planlint.i18n import LANGUAGES
+from planlint.i18n import LANGUAGE_ENV, LANGUAGES, language_from_args, use_language
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -33,7 +33,8 @@ def lang_option(f):
         type=click.Choice(LANGUAGES),
         default="sv",
         show_default=True,
-        help="Språk för rapporten och meddelandena (sv eller en).",
+        envvar=LANGUAGE_ENV,
+        help=f"Språk för rapporten och meddelandena (sv eller en; även miljövariabeln {LANGUAGE_ENV}).",
     )(f)
 
 
@@ -44,7 +45,7 @@ def fail(error: PlanlintError, lang: str) -> None:
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="planlint")
+@click.version_option(__version__, prog_name="planlint", help="Visa versionen och avsluta.")
 def cli() -> None:
     """planlint granskar hur en verksamhetsplan konkretiserar målbild 2027 och inriktningarna 2023–2026.
 
@@ -53,9 +54,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from planlint.commands import check, outline, rules
+    from planlint.commands import annotate, check, ci, outline, report, rules
 
-    for module in (check, outline, rules):
+    for module in (check, outline, report, rules, ci, annotate):
         for command in module.COMMANDS:
             cli.add_command(command)
 
@@ -65,4 +66,5 @@ _register()
 
 def main() -> None:
     """Console-script entry point."""
+    use_language(language_from_args(sys.argv[1:]))
     cli(prog_name="planlint")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum, IntEnum
 
@@ -100,12 +101,20 @@ class Finding:
     quote: str | None = None  # the plan's own words the finding is about
     suggestion: dict[str, str] | None = None  # what to add, {"sv": …, "en": …}
     suppressed: str | None = None  # why it does not count (exemption reason)
+    baselined: bool = False  # known from the baseline file: reported, but not counted in the exit status
 
     @property
     def fingerprint(self) -> str:
-        """A stable identity across runs and small edits, for baselines: rule, concept and quoted words."""
-        quote = " ".join((self.quote or "").lower().split())[:120]
-        return f"{self.rule}|{self.concept or ''}|{quote}"
+        """A stable identity across runs and edits, for baselines: `rule|concept|quoted words`.
+
+        A finding about a concept is identified by rule and concept alone: its quote is the best evidence
+        sentence, which changes whenever text is added or moved. A finding about a passage (an out-of-date goal)
+        keeps its quoted words, lower case without punctuation, so that moving or re-wrapping it changes nothing.
+        """
+        if self.concept is not None:
+            return f"{self.rule}|{self.concept}|"
+        words = " ".join(re.findall(r"\w+", (self.quote or "").lower()))[:120]
+        return f"{self.rule}||{words}"
 
 
 @dataclass(slots=True)

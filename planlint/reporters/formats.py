@@ -7,6 +7,11 @@ import importlib
 FORMATS = {
     "text": "planlint.reporters.text",
     "json": "planlint.reporters.json_report",
+    "sarif": "planlint.reporters.sarif",
+    "junit": "planlint.reporters.junit",
+    "github": "planlint.reporters.github",
+    "markdown": "planlint.reporters.markdown",
+    "html": "planlint.reporters.html",
 }
 
 

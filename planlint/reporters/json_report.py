@@ -42,6 +42,7 @@ def finding_dict(f: Finding, lang: str) -> dict:
         "quote": f.quote,
         "suggestion": pick(f.suggestion, lang) if f.suggestion else None,
         "suppressed": f.suppressed,
+        "baselined": f.baselined,
         "fingerprint": f.fingerprint,
     }
 
@@ -78,11 +79,15 @@ def report_dict(outcome: RunResult, lang: str) -> dict:
         "version": SCHEMA_VERSION,
         "tool": {"name": "planlint", "version": __version__},
         "files": [file_dict(r, lang) for r in outcome.results],
-        "errors": [{"path": str(e.path) if e.path else None, "message": e.message(lang)} for e in outcome.errors],
+        "errors": [{"path": str(e.path) if e.path else None, "code": e.key, "message": e.message(lang)}
+                   for e in outcome.errors],
+        "baseline": str(outcome.baseline.path) if outcome.baseline else None,
         "summary": {
             "plans": len(outcome.results),
             "errors": len(outcome.errors),
             "findings": sum(1 for r in outcome.results for f in r.findings if f.suppressed is None),
+            "baselined": sum(1 for r in outcome.results for f in r.findings if f.baselined),
+            "fail_on": outcome.fail_on,
             "exit_code": outcome.exit_code(),
         },
     }

@@ -8,7 +8,7 @@ import textwrap
 from planlint.i18n import Catalog, pick
 from planlint.reporters.labels import (EXEMPT_SYMBOL, SEVERITY_SYMBOLS, STATUS_SYMBOLS, severity_word,
                                        status_word, strength_word, where)
-from planlint.result import PlanResult
+from planlint.result import Finding, PlanResult, Status
 from planlint.runner import RunResult
 
 T = Catalog(
@@ -26,6 +26,11 @@ T = Catalog(
         "summary": ("{plans} planer granskade, {errors} kunde inte läsas, {findings} anmärkningar.",
                     "{plans} plans checked, {errors} could not be read, {findings} findings."),
         "error": ("Fel: {message}", "Error: {message}"),
+        "known": ("känd sedan baslinjen", "known from the baseline"),
+        "overview": ("Översikt", "Overview"),
+        "plan_col": ("Plan", "Plan"),
+        "score_col": ("Poäng", "Score"),
+        "unread": ("kunde inte läsas", "could not be read"),
     }
 )
 WIDTH = 100
@@ -36,6 +41,8 @@ def render(outcome: RunResult, lang: str = "sv") -> str:
     parts = [render_plan(r, lang) for r in outcome.results]
     parts += [T("error", lang, message=e.message(lang)) for e in outcome.errors]
     if len(outcome.results) + len(outcome.errors) > 1:
+        if outcome.results:
+            parts.append(summary_table(outcome, lang))
         count = sum(1 for r in outcome.results for f in r.findings if f.suppressed is None)
         parts.append(T("summary", lang, plans=len(outcome.results), errors=len(outcome.errors), findings=count))
     return "\n\n".join(parts)
@@ -65,13 +72,45 @@ def render_plan(result: PlanResult, lang: str) -> str:
     if not active:
         lines.append("  " + T("no_findings", lang))
     for finding in active:
-        label = severity_word(finding.severity, lang) if finding.suppressed is None else f"{severity_word(finding.severity, lang)}, {T('exempt', lang, reason=finding.suppressed)}"
+        label = _label(finding, lang)
         place = where(finding.location, finding.section, lang, finding.block)
         head = f"{SEVERITY_SYMBOLS[finding.severity]} [{finding.rule}] {pick(finding.message, lang)} ({label}{', ' + place if place else ''})"
         lines.append(_wrap(head, "  ", "    "))
         if finding.suggestion and finding.suppressed is None:
             lines.append(_wrap(T("suggestion", lang, text=pick(finding.suggestion, lang)), "    "))
     return "\n".join(lines)
+
+
+def summary_table(outcome: RunResult, lang: str) -> str:
+    """Plans × concepts with status symbols and the score; the concepts numbered, with a legend below."""
+    names = {}
+    for result in outcome.results:
+        for concept in result.pack.concepts:
+            names.setdefault(concept.id, pick(concept.name, lang))
+    paths = [str(r.document.path) for r in outcome.results] + [str(e.path) for e in outcome.errors if e.path]
+    width = max(len(T("plan_col", lang)), *map(len, paths))
+    score = T("score_col", lang)
+    lines = [T("overview", lang),
+             f"  {T('plan_col', lang):<{width}}  {score}  " + " ".join(f"{n:<2}" for n in range(1, len(names) + 1)).rstrip()]
+    for result in outcome.results:
+        statuses = {c.concept: EXEMPT_SYMBOL if c.exempt else STATUS_SYMBOLS[c.status] for c in result.concepts}
+        symbols = " ".join(f"{statuses.get(concept, ' '):<2}" for concept in names)
+        lines.append(f"  {result.document.path!s:<{width}}  {result.score:>{len(score)}}  {symbols}".rstrip())
+    for error in outcome.errors:
+        if error.path:
+            lines.append(f"  {error.path!s:<{width}}  {'–':>{len(score)}}  {T('unread', lang)}")
+    lines.append(_wrap(" · ".join(f"{n} {name}" for n, name in enumerate(names.values(), 1)), "  "))
+    legend = [f"{STATUS_SYMBOLS[s]} {status_word(s, lang)}" for s in sorted(Status, reverse=True)]
+    lines.append("  " + "  ".join([*legend, f"{EXEMPT_SYMBOL} {T('exempt', lang, reason='').rstrip(': ')}"]))
+    return "\n".join(lines)
+
+
+def _label(finding: Finding, lang: str) -> str:
+    """The severity, and why the finding does not count when it does not."""
+    word = severity_word(finding.severity, lang)
+    if finding.suppressed is not None:
+        return f"{word}, {T('exempt', lang, reason=finding.suppressed)}"
+    return f"{word}, {T('known', lang)}" if finding.baselined else word
 
 
 def _short(text: str) -> str:

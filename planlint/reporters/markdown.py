@@ -1,0 +1,77 @@
+"""A Markdown summary for a pull-request comment or $GITHUB_STEP_SUMMARY: a table of plans × concepts with
+status symbols and scores, then each plan's findings and the plans that could not be read."""
+
+from __future__ import annotations
+
+from planlint.i18n import Catalog, pick
+from planlint.reporters.labels import EXEMPT_SYMBOL, SEVERITY_SYMBOLS, STATUS_SYMBOLS, severity_word, status_word, where
+from planlint.result import Finding, PlanResult, Status
+from planlint.runner import RunResult
+
+T = Catalog(
+    {
+        "title": ("planlint: målbild 2027 och inriktningar", "planlint: målbild 2027 and political directions"),
+        "plan": ("Plan", "Plan"),
+        "score": ("Poäng", "Score"),
+        "exempt": ("undantagen", "exempt"),
+        "unread": ("kunde inte läsas", "could not be read"),
+        "unread_title": ("Kunde inte läsas", "Could not be read"),
+        "no_findings": ("Inga anmärkningar.", "No findings."),
+        "known": ("känd sedan baslinjen", "known from the baseline"),
+        "summary": ("{plans} planer granskade, {errors} kunde inte läsas, {findings} anmärkningar, varav {failing} "
+                    "fäller granskningen (--fail-on {fail_on}).",
+                    "{plans} plans checked, {errors} could not be read, {findings} findings, {failing} of which fail "
+                    "the check (--fail-on {fail_on})."),
+    }
+)
+
+
+def render(outcome: RunResult, lang: str) -> str:
+    parts = [f"## {T('title', lang)}", _table(outcome, lang), _legend(lang)]
+    for result in outcome.results:
+        parts.append(f"### `{result.document.path}` ({result.score}/100)\n\n" + _findings(result, lang))
+    if outcome.errors:
+        parts.append(f"### {T('unread_title', lang)}\n\n" + "\n".join(f"- {_cell(e.message(lang))}" for e in outcome.errors))
+    active = [f for r in outcome.results for f in r.findings if f.suppressed is None]
+    parts.append("**" + T("summary", lang, plans=len(outcome.results), errors=len(outcome.errors), findings=len(active),
+                          failing=sum(1 for f in active if outcome.counts(f)), fail_on=outcome.fail_on) + "**")
+    return "\n\n".join(parts)
+
+
+def _table(outcome: RunResult, lang: str) -> str:
+    names = {}
+    for result in outcome.results:
+        for concept in result.pack.concepts:
+            names.setdefault(concept.id, pick(concept.name, lang))
+    rows = [f"| {T('plan', lang)} | {T('score', lang)} | " + " | ".join(names.values()) + " |",
+            "|---|---:|" + ":-:|" * len(names)]
+    for result in outcome.results:
+        statuses = {c.concept: EXEMPT_SYMBOL if c.exempt else STATUS_SYMBOLS[c.status] for c in result.concepts}
+        cells = [statuses.get(concept, " ") for concept in names]
+        rows.append(f"| `{_cell(str(result.document.path))}` | {result.score} | " + " | ".join(cells) + " |")
+    for error in outcome.errors:
+        if error.path is not None:
+            rows.append(f"| `{_cell(str(error.path))}` | – | " + " | ".join([T("unread", lang)] + [" "] * (len(names) - 1)) + " |")
+    return "\n".join(rows)
+
+
+def _legend(lang: str) -> str:
+    statuses = [f"{STATUS_SYMBOLS[s]} {status_word(s, lang)}" for s in sorted(Status, reverse=True)]
+    return " · ".join([*statuses, f"{EXEMPT_SYMBOL} {T('exempt', lang)}"])
+
+
+def _findings(result: PlanResult, lang: str) -> str:
+    active = sorted((f for f in result.findings if f.suppressed is None), key=lambda f: -f.severity)
+    return "\n".join(_finding(f, lang) for f in active) or T("no_findings", lang)
+
+
+def _finding(finding: Finding, lang: str) -> str:
+    place = where(finding.location, finding.section, lang, finding.block)
+    label = severity_word(finding.severity, lang) + (f", {T('known', lang)}" if finding.baselined else "")
+    return (f"- {SEVERITY_SYMBOLS[finding.severity]} **{label}** `{finding.rule}`: {_cell(pick(finding.message, lang))}"
+            + (f" ({_cell(place)})" if place else ""))
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a table cell or list item: one line, pipes escaped."""
+    return " ".join(text.split()).replace("|", "\\|")
