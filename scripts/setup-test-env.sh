@@ -18,8 +18,7 @@ fi
 
 python3 -m pip install -q -e ".[test]"
 
+# axe-core and playwright-core (no browser download) for the HTML report; the SARIF Multitool.
 for tool in tests/html tests/sarif; do
-  if [ -f "$tool/package.json" ]; then
-    npm install --prefix "$tool" --no-audit --no-fund --loglevel=error
-  fi
+  npm ci --prefix "$tool" --no-audit --no-fund --loglevel=error
 done
