@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from planlint.globs import PhraseSet
+from planlint.globs import PhraseSet, WordSet
 from planlint.model import Block, BlockKind, Document
 from planlint.pack import LanguageCues
 from planlint.result import Strength
@@ -27,6 +27,7 @@ class DepthJudge:
         self._goal = PhraseSet(cues.goal_cues + cues.activity_cues)
         self._indicator = PhraseSet(cues.indicator_cues)
         self._target = PhraseSet(cues.target_cues)
+        self._number_words = WordSet(cues.number_words)
         self._hedges = PhraseSet(cues.hedges)
         self._sections = {role: PhraseSet(words) for role, words in cues.sections.items()}
         self._table_headers = PhraseSet(cues.indicator_table_headers)
@@ -44,11 +45,11 @@ class DepthJudge:
         role = self.section_role(block.section)
         if role == "mention":
             return Strength.NAMND
-        has_number = any(VALUE.match(w) for w in words)
+        has_number = any(VALUE.match(w) or w in self._number_words for w in words)
         indicator = self._indicator.any_in(words)
         if has_number and (indicator or self._target.any_in(words)):
             return Strength.UPPFOLJD
-        if indicator and role in ROLE_STRENGTH:
+        if indicator and role == "indicator":
             return Strength.UPPFOLJD
         floor = ROLE_STRENGTH.get(role, Strength.NAMND)
         if indicator or self._goal.any_in(words):

@@ -82,9 +82,10 @@ class ConceptResult:
 
     @property
     def best(self) -> Evidence | None:
-        """The strongest counted evidence, earliest first among equals."""
+        """The strongest counted evidence: a sentence of running text before a table cell, then the one
+        with the most vocabulary, then the earliest."""
         counted = [e for e in self.evidence if e.counts]
-        return max(counted, key=lambda e: (e.strength, e.weight, -e.block), default=None)
+        return max(counted, key=lambda e: (e.strength, e.location.table is None, e.weight, -e.block), default=None)
 
 
 @dataclass(slots=True)

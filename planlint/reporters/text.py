@@ -22,7 +22,8 @@ T = Catalog(
         "findings": ("Att åtgärda", "To fix"),
         "no_findings": ("Inga anmärkningar.", "No findings."),
         "suggestion": ("Förslag: {text}", "Suggestion: {text}"),
-        "more": ("(+{n} ställen till)", "(+{n} more places)"),
+        "more": ("(och {n} ställen till)", "(and {n} more places)"),
+        "more_one": ("(och ett ställe till)", "(and one more place)"),
         "summary": ("{plans} planer granskade, {errors} kunde inte läsas, {findings} anmärkningar.",
                     "{plans} plans checked, {errors} could not be read, {findings} findings."),
         "error": ("Fel: {message}", "Error: {message}"),
@@ -65,7 +66,8 @@ def render_plan(result: PlanResult, lang: str) -> str:
         if best is not None:
             place = T("evidence", lang, strength=strength_word(best.strength, lang),
                       where=where(best.location, best.section, lang, best.block))
-            more = f" {T('more', lang, n=len(counted) - 1)}" if len(counted) > 1 else ""
+            others = len(counted) - 1
+            more = "" if not others else f" {T('more_one', lang)}" if others == 1 else f" {T('more', lang, n=others)}"
             lines.append(_wrap(f"“{_short(best.sentence)}” ({place}){more}", "      "))
     lines += ["", T("findings", lang)]
     active = sorted((f for f in result.findings), key=lambda f: (-f.severity, f.block or -1))
