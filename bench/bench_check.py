@@ -27,12 +27,12 @@ WORDS_PER_PAGE = 400
 VARIED_SHARE = 0.3
 
 
-def cold_start(runs: int = 5) -> list[float]:
-    """Wall time of a fresh `planlint EXAMPLE` process, including Python's start-up."""
+def wall_times(command: list[str], runs: int = 5) -> list[float]:
+    """Wall time of a fresh process running `command`, Python's start-up included."""
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "planlint", str(EXAMPLE)], capture_output=True, check=False)
+        subprocess.run(command, capture_output=True, check=False)
         times.append(time.perf_counter() - start)
     return times
 
@@ -75,9 +75,11 @@ def measure_one(pages: int) -> None:
 
 
 def main() -> None:
-    times = cold_start()
+    times = wall_times([sys.executable, "-m", "planlint", str(EXAMPLE)])
+    spacy = wall_times([sys.executable, "-c", "import spacy"])
     print(f"cold start, planlint {EXAMPLE.name}: best {min(times):.2f} s, median {statistics.median(times):.2f} s "
           f"(target ≤ 2 s)")
+    print(f"  of which a bare `import spacy` alone: best {min(spacy):.2f} s, median {statistics.median(spacy):.2f} s")
     print(f"\n{'pages':>5} {'words':>7} {'distinct':>8} {'loading':>8} {'1st check':>9} {'2nd check':>9} "
           f"{'words/s':>8} {'peak MB':>7}")
     per_page = {}

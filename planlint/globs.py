@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from fnmatch import translate
 from functools import lru_cache
 from typing import Generic, Hashable, TypeVar
 
@@ -15,7 +14,7 @@ class WordSet:
 
     def __init__(self, patterns: list[str] | tuple[str, ...]) -> None:
         self.exact = frozenset(p for p in patterns if not is_glob(p))
-        globs = [translate(p) for p in patterns if is_glob(p)]
+        globs = [glob_regex(p) for p in patterns if is_glob(p)]
         self._regex = re.compile("|".join(globs)) if globs else None
 
     def __contains__(self, word: str) -> bool:
@@ -26,8 +25,8 @@ class GlobList(Generic[Payload]):
     """Word globs with a payload each; one combined regex tells quickly whether any of them can match."""
 
     def __init__(self, items: list[tuple[str, Payload]]) -> None:
-        self._items = [(re.compile(translate(pattern)), payload) for pattern, payload in items]
-        self._any = re.compile("|".join(translate(pattern) for pattern, _ in items)) if items else None
+        self._items = [(re.compile(glob_regex(pattern)), payload) for pattern, payload in items]
+        self._any = re.compile("|".join(glob_regex(pattern) for pattern, _ in items)) if items else None
 
     def matches(self, word: str) -> list[Payload]:
         if self._any is None or self._any.match(word) is None:
@@ -66,12 +65,18 @@ class PhraseIndex(Generic[Payload]):
                 self._by_first.setdefault(first, []).append((phrase, payload))
         self._glob_first = GlobList(glob_first)
         self._candidates = lru_cache(maxsize=65536)(self._candidates_uncached)
+        # A quick test, in C, of whether any phrase can start in a sentence at all: most sentences have none.
+        self._first_words = frozenset(self._by_first)
+        starts = "|".join(glob_regex(first, anchored=False) for first, _ in glob_first)
+        self._glob_start = re.compile(f"^(?:{starts})$", re.MULTILINE) if starts else None
 
     def _candidates_uncached(self, word: str) -> tuple[tuple[Phrase, Payload], ...]:
         return tuple(self._by_first.get(word, [])) + tuple(self._glob_first.matches(word))
 
     def find(self, words: list[str]) -> list[tuple[int, int, Payload]]:
         """(start, end, payload) for every occurrence of every phrase."""
+        if not self.possible(words):
+            return []
         return [
             (i, i + len(phrase), payload)
             for i, word in enumerate(words)
@@ -80,8 +85,16 @@ class PhraseIndex(Generic[Payload]):
         ]
 
 
+    def possible(self, words: list[str]) -> bool:
+        """Whether some phrase's first word is among the words (a cheap test before matching)."""
+        if not self._first_words.isdisjoint(words):
+            return True
+        return self._glob_start is not None and self._glob_start.search("\n".join(words)) is not None
+
     def occurs(self, words: list[str]) -> bool:
         """Whether any phrase occurs (stops at the first)."""
+        if not self.possible(words):
+            return False
         candidates = self._candidates
         return any(phrase.match_at(words, i) for i, word in enumerate(words) for phrase, _ in candidates(word))
 
@@ -100,4 +113,10 @@ class PhraseSet:
 
 
 def is_glob(pattern: str) -> bool:
-    return any(c in pattern for c in "*?[")
+    return "*" in pattern or "?" in pattern
+
+
+def glob_regex(pattern: str, anchored: bool = True) -> str:
+    """A word glob as a regular expression: `*` any letters, `?` one; never across a line break."""
+    body = "".join(r"[^\n]*" if c == "*" else r"[^\n]" if c == "?" else re.escape(c) for c in pattern)
+    return rf"(?:{body})\Z" if anchored else body

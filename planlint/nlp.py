@@ -31,16 +31,28 @@ class Sentence:
 
 @cache
 def _tokenizer():
-    """spaCy's Swedish tokenizer, computing only the lexical attributes planlint reads (a new word's other
-    attributes, such as its shape, cost more than its tokenization)."""
-    import spacy
+    """spaCy's Swedish tokenizer, built from the Swedish defaults as spaCy's own tokenizer factory does,
+    without a Language object and its registry (a tenth of a second saved on every run). The vocabulary
+    computes only the two lexical flags planlint reads."""
     from spacy.attrs import IS_PUNCT, IS_SPACE
+    from spacy.lang.lex_attrs import is_punct, is_space
+    from spacy.lang.sv import Swedish
     from spacy.pipeline.sentencizer import Sentencizer
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+    from spacy.vocab import Vocab
 
-    nlp = spacy.blank("sv")
-    getters = nlp.vocab.lex_attr_getters
-    nlp.vocab.lex_attr_getters = {attr: getters[attr] for attr in (IS_SPACE, IS_PUNCT)}
-    return nlp.tokenizer, frozenset(Sentencizer.default_punct_chars)
+    defaults = Swedish.Defaults
+    tokenizer = Tokenizer(
+        Vocab(lex_attr_getters={IS_SPACE: is_space, IS_PUNCT: is_punct}),
+        rules=defaults.tokenizer_exceptions,
+        prefix_search=compile_prefix_regex(defaults.prefixes).search,
+        suffix_search=compile_suffix_regex(defaults.suffixes).search,
+        infix_finditer=compile_infix_regex(defaults.infixes).finditer,
+        token_match=defaults.token_match,
+        url_match=defaults.url_match,
+    )
+    return tokenizer, frozenset(Sentencizer.default_punct_chars)
 
 
 def segment(texts: Iterable[str]) -> Iterator[list[Sentence]]:
