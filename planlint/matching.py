@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from planlint.globs import GlobList, PhraseIndex, PhraseSet, WordSet, is_glob
-from planlint.pack import Concept, Pack, Term
+from planlint.pack import Pack, Term
 
 THRESHOLD = 1.0  # the summed weight that makes a sentence evidence for a concept
 MIN_PART = 3  # the shortest other part of a compound, in letters

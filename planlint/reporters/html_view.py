@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from planlint.i18n import Catalog, pick
 from planlint.pack import Pack
 from planlint.reporters import labels
-from planlint.reporters.labels import (EXEMPT_SYMBOL, SEVERITY_SYMBOLS, STATUS_SYMBOLS, severity_word,
+from planlint.reporters.labels import (EXEMPT_SYMBOL, SEVERITY_SYMBOLS, STATUS_SYMBOLS, severity_word, status_symbol,
                                        status_word, strength_word, where)
 from planlint.result import ConceptResult, Evidence, Finding, PlanResult, Status
 from planlint.runner import RunResult
@@ -232,7 +232,7 @@ def concept_view(result: ConceptResult, plan: PlanResult, plan_anchor: str, lang
         frameworks=[labels.T(f, lang) for f in concept.framework],
         status="exempt" if exempt else result.status.key,
         status_word=labels.T("exempt", lang) if exempt else status_word(result.status, lang),
-        symbol=EXEMPT_SYMBOL if exempt else STATUS_SYMBOLS[result.status],
+        symbol=status_symbol(result),
         level=int(result.status),
         exempt=result.exempt,
         quotes=[quote(e, lang) for e in ranked_evidence(result)],

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from planlint.i18n import Catalog
+from planlint.i18n import Catalog, pick
 from planlint.model import Location
-from planlint.result import Severity, Status, Strength
+from planlint.result import ConceptResult, Severity, Status, Strength
 
 T = Catalog(
     {
@@ -62,3 +62,28 @@ def where(location: Location | None, section: tuple[str, ...], lang: str, block:
     if section:
         parts.append(f"»{section[-1]}«")
     return ", ".join(parts)
+
+
+def status_symbol(result: ConceptResult) -> str:
+    return EXEMPT_SYMBOL if result.exempt else STATUS_SYMBOLS[result.status]
+
+
+def status_legend(lang: str) -> list[str]:
+    """"● uppföljd", "◐ konkretiserad" … and the exempt mark, strongest first."""
+    legend = [f"{STATUS_SYMBOLS[s]} {status_word(s, lang)}" for s in sorted(Status, reverse=True)]
+    return [*legend, f"{EXEMPT_SYMBOL} {T('exempt', lang)}"]
+
+
+def concept_columns(results, lang: str) -> dict[str, str]:
+    """Concept id → name, in pack order, over all plans' packs: the columns of a plans × concepts table."""
+    names: dict[str, str] = {}
+    for result in results:
+        for concept in result.pack.concepts:
+            names.setdefault(concept.id, pick(concept.name, lang))
+    return names
+
+
+def status_row(result, columns: dict[str, str]) -> list[str]:
+    """A plan's status symbols in the order of `columns` (blank where its pack lacks the concept)."""
+    statuses = {c.concept: status_symbol(c) for c in result.concepts}
+    return [statuses.get(concept, " ") for concept in columns]

@@ -4,8 +4,9 @@ status symbols and scores, then each plan's findings and the plans that could no
 from __future__ import annotations
 
 from planlint.i18n import Catalog, pick
-from planlint.reporters.labels import EXEMPT_SYMBOL, SEVERITY_SYMBOLS, STATUS_SYMBOLS, severity_word, status_word, where
-from planlint.result import Finding, PlanResult, Status
+from planlint.reporters.labels import (SEVERITY_SYMBOLS, concept_columns, severity_word, status_legend, status_row,
+                                       where)
+from planlint.result import Finding, PlanResult
 from planlint.runner import RunResult
 
 T = Catalog(
@@ -39,15 +40,11 @@ def render(outcome: RunResult, lang: str) -> str:
 
 
 def _table(outcome: RunResult, lang: str) -> str:
-    names = {}
-    for result in outcome.results:
-        for concept in result.pack.concepts:
-            names.setdefault(concept.id, pick(concept.name, lang))
+    names = concept_columns(outcome.results, lang)
     rows = [f"| {T('plan', lang)} | {T('score', lang)} | " + " | ".join(names.values()) + " |",
             "|---|---:|" + ":-:|" * len(names)]
     for result in outcome.results:
-        statuses = {c.concept: EXEMPT_SYMBOL if c.exempt else STATUS_SYMBOLS[c.status] for c in result.concepts}
-        cells = [statuses.get(concept, " ") for concept in names]
+        cells = status_row(result, names)
         rows.append(f"| `{_cell(str(result.document.path))}` | {result.score} | " + " | ".join(cells) + " |")
     for error in outcome.errors:
         if error.path is not None:
@@ -56,8 +53,7 @@ def _table(outcome: RunResult, lang: str) -> str:
 
 
 def _legend(lang: str) -> str:
-    statuses = [f"{STATUS_SYMBOLS[s]} {status_word(s, lang)}" for s in sorted(Status, reverse=True)]
-    return " · ".join([*statuses, f"{EXEMPT_SYMBOL} {T('exempt', lang)}"])
+    return " · ".join(status_legend(lang))
 
 
 def _findings(result: PlanResult, lang: str) -> str:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import textwrap
 
 from planlint.i18n import Catalog, pick
-from planlint.reporters.labels import (EXEMPT_SYMBOL, SEVERITY_SYMBOLS, STATUS_SYMBOLS, severity_word,
-                                       status_word, strength_word, where)
-from planlint.result import Finding, PlanResult, Status
+from planlint.reporters.labels import (EXEMPT_SYMBOL, SEVERITY_SYMBOLS, STATUS_SYMBOLS, concept_columns,
+                                       severity_word, status_legend, status_row, status_word, strength_word, where)
+from planlint.result import Finding, PlanResult
 from planlint.runner import RunResult
 
 T = Catalog(
@@ -85,25 +85,20 @@ def render_plan(result: PlanResult, lang: str) -> str:
 
 def summary_table(outcome: RunResult, lang: str) -> str:
     """Plans × concepts with status symbols and the score; the concepts numbered, with a legend below."""
-    names = {}
-    for result in outcome.results:
-        for concept in result.pack.concepts:
-            names.setdefault(concept.id, pick(concept.name, lang))
+    names = concept_columns(outcome.results, lang)
     paths = [str(r.document.path) for r in outcome.results] + [str(e.path) for e in outcome.errors if e.path]
     width = max(len(T("plan_col", lang)), *map(len, paths))
     score = T("score_col", lang)
     lines = [T("overview", lang),
              f"  {T('plan_col', lang):<{width}}  {score}  " + " ".join(f"{n:<2}" for n in range(1, len(names) + 1)).rstrip()]
     for result in outcome.results:
-        statuses = {c.concept: EXEMPT_SYMBOL if c.exempt else STATUS_SYMBOLS[c.status] for c in result.concepts}
-        symbols = " ".join(f"{statuses.get(concept, ' '):<2}" for concept in names)
+        symbols = " ".join(f"{symbol:<2}" for symbol in status_row(result, names))
         lines.append(f"  {result.document.path!s:<{width}}  {result.score:>{len(score)}}  {symbols}".rstrip())
     for error in outcome.errors:
         if error.path:
             lines.append(f"  {error.path!s:<{width}}  {'–':>{len(score)}}  {T('unread', lang)}")
     lines.append(_wrap(" · ".join(f"{n} {name}" for n, name in enumerate(names.values(), 1)), "  "))
-    legend = [f"{STATUS_SYMBOLS[s]} {status_word(s, lang)}" for s in sorted(Status, reverse=True)]
-    lines.append("  " + "  ".join([*legend, f"{EXEMPT_SYMBOL} {T('exempt', lang, reason='').rstrip(': ')}"]))
+    lines.append("  " + "  ".join(status_legend(lang)))
     return "\n".join(lines)
 
 
