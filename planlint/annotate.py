@@ -23,11 +23,11 @@ from planlint.docx_comments import Note, add_comments, remove_comments
 from planlint.errors import PlanlintError
 from planlint.i18n import Catalog, pick
 from planlint.model import BlockKind, Document
-from planlint.readers import read_plan
+from planlint.readers import SUPPORTED_SUFFIXES, read_plan
 from planlint.readers.docx import open_word, read_word
 from planlint.readers.limits import DEFAULT_LIMITS, Limits
 from planlint.reporters import labels
-from planlint.result import Evidence, Finding, PlanResult, Status
+from planlint.result import Evidence, Finding, PlanResult, Status, evidence_rank
 from planlint.runner import RunOptions, checker_for, settings_for
 
 AUTHOR, INITIALS = "planlint", "PL"
@@ -89,6 +89,8 @@ class Annotated:
 def output_for(plan: Path, output: Path | None, force: bool) -> Path:
     """The path of the copy (`<name>-granskad.docx` beside the plan by default), or raise when it cannot be used."""
     if plan.suffix.lower() != WORD_SUFFIX:
+        if plan.suffix.lower() not in SUPPORTED_SUFFIXES:
+            read_plan(plan)  # a missing file, .doc or other format gets the reader's own message
         raise AnnotateError(plan, "not_word", suffix=plan.suffix or plan.name, plan=plan)
     target = output or plan.with_name(f"{plan.stem}{OUTPUT_SUFFIX}{WORD_SUFFIX}")
     if target.suffix.lower() != WORD_SUFFIX:
@@ -201,15 +203,11 @@ def strongest_evidence(result: PlanResult) -> list[Evidence]:
     for concept in result.concepts:
         for evidence in concept.evidence:
             key = (evidence.concept, evidence.section)
-            if evidence.counts and (key not in best or _rank(evidence) > _rank(best[key])):
+            if evidence.counts and (key not in best or evidence_rank(evidence) > evidence_rank(best[key])):
                 best[key] = evidence
     order = {c.concept: i for i, c in enumerate(result.concepts)}
-    return sorted(best.values(), key=lambda e: (order[e.concept], tuple(-x for x in _rank(e))))
-
-
-def _rank(evidence: Evidence) -> tuple[float, float, int]:
-    """As ConceptResult.best: strength, then weight, then the earlier block."""
-    return evidence.strength, evidence.weight, -evidence.block
+    ranked = sorted(best.values(), key=evidence_rank, reverse=True)
+    return sorted(ranked, key=lambda e: order[e.concept])
 
 
 def evidence_line(result: PlanResult, evidence: Evidence, lang: str) -> str:

@@ -82,10 +82,18 @@ class ConceptResult:
 
     @property
     def best(self) -> Evidence | None:
-        """The strongest counted evidence: a sentence of running text before a table cell, then the one
-        with the most vocabulary, then the earliest."""
-        counted = [e for e in self.evidence if e.counts]
-        return max(counted, key=lambda e: (e.strength, e.location.table is None, e.weight, -e.block), default=None)
+        """The strongest counted evidence (see `evidence_rank`)."""
+        return max((e for e in self.evidence if e.counts), key=evidence_rank, default=None)
+
+    def ranked(self) -> list[Evidence]:
+        """The counted evidence, best first."""
+        return sorted((e for e in self.evidence if e.counts), key=evidence_rank, reverse=True)
+
+
+def evidence_rank(evidence: Evidence) -> tuple:
+    """How to order evidence for quoting: the strongest, a sentence of running text before a table cell, the
+    one with the most vocabulary, then the earliest."""
+    return evidence.strength, evidence.location.table is None, evidence.weight, -evidence.block
 
 
 @dataclass(slots=True)

@@ -235,18 +235,12 @@ def concept_view(result: ConceptResult, plan: PlanResult, plan_anchor: str, lang
         symbol=status_symbol(result),
         level=int(result.status),
         exempt=result.exempt,
-        quotes=[quote(e, lang) for e in ranked_evidence(result)],
+        quotes=[quote(e, lang) for e in result.ranked()],
         missing=missing,
         suggestion=suggestion,
         examples=examples,
         notes=notes,
     )
-
-
-def ranked_evidence(result: ConceptResult) -> list[Evidence]:
-    """The counted evidence, strongest first, then the richest sentence, then in reading order."""
-    counted = [e for e in result.evidence if e.counts]
-    return sorted(counted, key=lambda e: (-e.strength, -e.weight, e.block))
 
 
 def quote(evidence: Evidence, lang: str) -> Quote:
