@@ -19,6 +19,7 @@ CASES = [
     ("Vi saknar i dag ett fungerande samarbete med näringslivet.", set()),
     ("Verksamheten vänder sig till barn, unga, föreningar och företag.", set()),
     ("Avgiften för samverkansavtalet uppgår till 0,4 mnkr per år.", set()),
+    ("Brukarmedverkan är en självklar del av hur vi utvecklar omsorgen.", {"samspel"}),
     # livskvalitet
     ("Parkerna ska ge alla invånare en god livsmiljö med plats för lek, vila och möten.", {"livskvalitet"}),
     ("Personalens välmående följs upp i medarbetarenkäten och sjukfrånvaron ska minska.", set()),
@@ -26,12 +27,14 @@ CASES = [
     # tidshorisont
     ("Senast 2027 ska alla elever ha tillgång till en egen lärplattform.", {"tidshorisont-2027"}),
     ("Ramen för 2027 är preliminär och uppgår till 52 mnkr.", set()),
+    ("Helsingborg ska 2027 vara en av Sveriges bästa skolkommuner.", {"tidshorisont-2027"}),
     ("Nästa revision av planen görs vid nämndens möte den 12 mars 2027.", set()),
     # trygghet
     ("Fler ordningsvakter och bättre belysning ska minska otryggheten kring stationen.", {"trygghet"}),
     ("Informationssäkerheten stärks genom nya behörighetsrutiner i alla system.", set()),
     ("Vi är säkra på att den nya organisationen blir bättre.", set()),
     ("Trygghetslarmen i hemtjänsten byts ut under våren.", set()),
+    ("Den ekonomiska tryggheten för förvaltningen beror på statsbidragen.", set()),
     # sysselsättning
     ("Genom feriejobb och praktikplatser får fler unga sin första kontakt med arbetslivet.", {"sysselsattning"}),
     ("Vårt arbete med att förbättra arkivet fortsätter under året.", set()),
