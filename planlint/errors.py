@@ -98,6 +98,10 @@ T = Catalog(
             "kan inte skriva filen ({reason}). Kontrollera mappen och behörigheterna.",
             "cannot write the file ({reason}). Check the folder and its permissions.",
         ),
+        "output_is_input": (
+            "är en av planerna som granskas och skrivs aldrig över. Välj en annan fil med -o/--output.",
+            "is one of the plans being checked and is never overwritten. Choose another file with -o/--output.",
+        ),
         "exists": (
             "filen finns redan. Välj ett annat namn med -o eller skriv över med --force.",
             "the file exists already. Choose another name with -o or overwrite it with --force.",

@@ -47,6 +47,10 @@ class RunResult:
         level = FAIL_LEVELS[self.fail_on]
         return level is not None and finding.suppressed is None and not finding.baselined and finding.severity >= level
 
+    def inputs(self) -> tuple[Path, ...]:
+        """The plan files this run read or tried to read."""
+        return tuple(r.document.path for r in self.results) + tuple(e.path for e in self.errors if e.path)
+
     def exit_code(self) -> int:
         """2 for any input error; else 1 when a counted finding reaches the failing severity; else 0."""
         if self.errors:

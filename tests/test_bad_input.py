@@ -89,3 +89,12 @@ def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
         f.truncate(3 * 1024 * 1024)
     with pytest.raises(PlanTooLarge):
         read_plan(path, Limits(max_file_mb=2))
+
+
+@pytest.mark.parametrize("command", [("check", "--format", "json", "-o"), ("report", "-o"), ("baseline", "--force", "-o")])
+def test_output_never_overwrites_a_plan(tmp_path: Path, command: tuple[str, ...]) -> None:
+    plan = _make(tmp_path, "plan.txt", "Vi samverkar med föreningslivet om lovaktiviteter i alla stadsdelar.\n")
+    before = plan.read_bytes()
+    result = run_cli(command[0], plan, *command[1:], plan)
+    assert result.exit_code == 2 and "skrivs aldrig över" in result.output
+    assert plan.read_bytes() == before

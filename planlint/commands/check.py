@@ -106,7 +106,7 @@ def check(plans: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[Path,
         if old != f"{pack.name} {pack.version}":
             click.echo(f"planlint: {T('pack_changed', lang, old=old, new=f'{pack.name} {pack.version}')}", err=True)
     for fmt, output in targets:
-        write_output(render(fmt, outcome, lang), output, lang)
+        write_output(render(fmt, outcome, lang), output, lang, outcome.inputs())
     if stdout_format != "text":
         for error in outcome.errors:
             click.echo(f"planlint: {error.message(lang)}", err=True)
@@ -127,11 +127,13 @@ def pair_outputs(formats: tuple[str, ...], outputs: tuple[Path, ...]) -> list[tu
     return [(fmt, outputs[i] if i < len(outputs) else None) for i, fmt in enumerate(formats)]
 
 
-def write_output(rendered: str, output: Path | None, lang: str) -> None:
-    """Print to stdout, or write the file."""
+def write_output(rendered: str, output: Path | None, lang: str, inputs: tuple[Path, ...] = ()) -> None:
+    """Print to stdout, or write the file, which must not be one of the plans (inputs are never modified)."""
     if output is None:
         click.echo(rendered)
         return
+    if output.exists() and any(output.samefile(plan) for plan in inputs if plan.exists()):
+        fail(PlanlintError(output, "output_is_input"), lang)
     try:
         output.write_text(rendered if rendered.endswith("\n") else rendered + "\n", encoding="utf-8")
     except OSError as exc:

@@ -48,7 +48,7 @@ def baseline(plans: tuple[str, ...], output: Path, force: bool, rules: Path | No
     except PlanlintError as error:
         fail(error, lang)
     data = baseline_dict(outcome.results, output)
-    write_output(json.dumps(data, ensure_ascii=False, indent=2), output, lang)
+    write_output(json.dumps(data, ensure_ascii=False, indent=2), output, lang, outcome.inputs())
     for error in outcome.errors:
         click.echo(f"planlint: {error.message(lang)}", err=True)
     findings = sum(len(v) for v in data["plans"].values())
@@ -80,7 +80,7 @@ def diff(old: Path, new: Path, fmt: str, output: Path | None, rules: Path | None
     except PlanlintError as error:
         fail(error, lang)
     rendered = render_text(change, lang) if fmt == "text" else json.dumps(diff_dict(change, lang), ensure_ascii=False, indent=2)
-    write_output(rendered, output, lang)
+    write_output(rendered, output, lang, (old, new))
     sys.exit(1 if change.worse else 0)
 
 

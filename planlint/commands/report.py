@@ -51,7 +51,7 @@ def report(plans: tuple[str, ...], output: Path, rules: Path | None, config: Pat
     if not outcome.results:
         click.echo(f"planlint: {T('nothing', lang)}", err=True)
         sys.exit(EXIT_ERROR)
-    write_output(render(outcome, lang), output, lang)
+    write_output(render(outcome, lang), output, lang, outcome.inputs())
     count = len(outcome.results)
     click.echo(T("written", lang, path=output, plans=count) if count > 1 else T("written_one", lang, path=output))
     if outcome.errors:
