@@ -274,3 +274,12 @@ def test_output_alone_writes_text(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["check", str(plan), "-o", str(tmp_path / "rapport.txt")])
     assert result.exit_code == 0 and result.stdout == ""
     assert (tmp_path / "rapport.txt").read_text(encoding="utf-8").startswith("Plan: ")
+
+
+def test_markdown_makes_plan_text_inert(tmp_path: Path) -> None:
+    plan = tmp_path / "fientlig.txt"
+    plan.write_text(
+        "Mål\n\nVårt mål är att bli en av Europas mest innovativa städer 2022, se [här](javascript:alert(1)) "
+        "och <img src=x onerror=alert(1)> | **fet**.\n", encoding="utf-8")
+    text = CliRunner().invoke(cli, ["check", "--format", "markdown", "--fail-on", "never", str(plan)]).output
+    assert "<img" not in text and "](javascript:" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text

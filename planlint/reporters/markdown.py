@@ -3,11 +3,15 @@ status symbols and scores, then each plan's findings and the plans that could no
 
 from __future__ import annotations
 
+import re
+
 from planlint.i18n import Catalog, pick
 from planlint.reporters.labels import (SEVERITY_SYMBOLS, concept_columns, severity_word, status_legend, status_row,
                                        where)
 from planlint.result import Finding, PlanResult
 from planlint.runner import RunResult
+
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 
 T = Catalog(
     {
@@ -30,7 +34,7 @@ T = Catalog(
 def render(outcome: RunResult, lang: str) -> str:
     parts = [f"## {T('title', lang)}", _table(outcome, lang), _legend(lang)]
     for result in outcome.results:
-        parts.append(f"### `{result.document.path}` ({result.score}/100)\n\n" + _findings(result, lang))
+        parts.append(f"### {_code(str(result.document.path))} ({result.score}/100)\n\n" + _findings(result, lang))
     if outcome.errors:
         parts.append(f"### {T('unread_title', lang)}\n\n" + "\n".join(f"- {_cell(e.message(lang))}" for e in outcome.errors))
     active = [f for r in outcome.results for f in r.findings if f.suppressed is None]
@@ -45,10 +49,10 @@ def _table(outcome: RunResult, lang: str) -> str:
             "|---|---:|" + ":-:|" * len(names)]
     for result in outcome.results:
         cells = status_row(result, names)
-        rows.append(f"| `{_cell(str(result.document.path))}` | {result.score} | " + " | ".join(cells) + " |")
+        rows.append(f"| {_code(str(result.document.path))} | {result.score} | " + " | ".join(cells) + " |")
     for error in outcome.errors:
         if error.path is not None:
-            rows.append(f"| `{_cell(str(error.path))}` | – | " + " | ".join([T("unread", lang)] + [" "] * (len(names) - 1)) + " |")
+            rows.append(f"| {_code(str(error.path))} | – | " + " | ".join([T("unread", lang)] + [" "] * (len(names) - 1)) + " |")
     return "\n".join(rows)
 
 
@@ -69,5 +73,11 @@ def _finding(finding: Finding, lang: str) -> str:
 
 
 def _cell(text: str) -> str:
-    """Text safe inside a table cell or list item: one line, pipes escaped."""
-    return " ".join(text.split()).replace("|", "\\|")
+    """Plan text made inert inside a table cell or list item: one line, no HTML, no links or emphasis."""
+    text = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def _code(text: str) -> str:
+    """A path as a code span (which cannot hold a backtick)."""
+    return "`" + " ".join(text.split()).replace("`", "'") + "`"
