@@ -125,6 +125,11 @@ class DocumentBuilder:
         return block
 
 
+CONTROL = dict.fromkeys([*range(0x00, 0x20), *range(0x7F, 0xA0)], " ")
+CONTROL[0xAD] = None  # soft hyphen
+
+
 def normalize_space(text: str) -> str:
-    """Collapse runs of white space (including no-break spaces) and drop soft hyphens."""
-    return " ".join(text.replace("\u00ad", "").split())
+    """Collapse runs of white space (including no-break spaces), drop soft hyphens, and turn control
+    characters (a plan's text is untrusted: no terminal escape sequences reach a report) into spaces."""
+    return " ".join(text.translate(CONTROL).split())

@@ -87,3 +87,10 @@ def test_outline_json_and_text(tmp_path: Path) -> None:
         "block": 0, "kind": "heading", "text": "Verksamhetsplan 2026", "section": [], "location": {"line": 1}, "level": 1}
     text = run_cli("outline", path).stdout
     assert "Avsnitt" in text and "  Mål och indikatorer" in text and "tabell 1, rad 2, kolumn 3" in text
+
+
+def test_control_characters_never_reach_a_report(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("Tryggheten ska öka \x1b[2J\x1b]0;titel\x07i parkerna.\n", encoding="utf-8")
+    output = run_cli("check", "--fail-on", "never", path).output
+    assert "\x1b" not in output and "\x07" not in output and "Tryggheten ska öka" in output
