@@ -105,3 +105,14 @@ def test_a_year_is_not_a_target_value() -> None:
 def test_economy_section_only_mentions() -> None:
     result = check_text("Intäkterna från partnerskap med föreningar ska öka med 3 mnkr.", headings=("Ekonomi",))
     assert result.concept("samspel").status is Status.NAMND
+
+
+def test_hedged_evidence_only_mentions() -> None:
+    result = check_text("Om medel finns ska vi genomföra trygghetsvandringar i alla stadsdelar.")
+    best = result.concept("trygghet").best
+    assert best is not None and best.hedged and best.strength is Strength.NAMND
+
+
+def test_suspended_compound_counts_for_its_first_part() -> None:
+    result = check_text("Förvaltningen tar fram en ny klimat- och energiplan för verksamheten.")
+    assert "klimat-" in result.concept("klimatneutralitet-2030").best.terms
