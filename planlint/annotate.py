@@ -23,7 +23,7 @@ from planlint.docx_comments import Note, add_comments, remove_comments
 from planlint.errors import PlanlintError
 from planlint.i18n import Catalog, pick
 from planlint.model import BlockKind, Document
-from planlint.readers import SUPPORTED_SUFFIXES, read_plan
+from planlint.readers import SUPPORTED_SUFFIXES, accept, reader_for
 from planlint.readers.docx import open_word, read_word
 from planlint.readers.limits import DEFAULT_LIMITS, Limits
 from planlint.reporters import labels
@@ -90,7 +90,7 @@ def output_for(plan: Path, output: Path | None, force: bool) -> Path:
     """The path of the copy (`<name>-granskad.docx` beside the plan by default), or raise when it cannot be used."""
     if plan.suffix.lower() != WORD_SUFFIX:
         if plan.suffix.lower() not in SUPPORTED_SUFFIXES:
-            read_plan(plan)  # a missing file, .doc or other format gets the reader's own message
+            reader_for(plan)  # a missing file, .doc or other format gets the reader's own message
         raise AnnotateError(plan, "not_word", suffix=plan.suffix or plan.name, plan=plan)
     target = output or plan.with_name(f"{plan.stem}{OUTPUT_SUFFIX}{WORD_SUFFIX}")
     if target.suffix.lower() != WORD_SUFFIX:
@@ -106,10 +106,10 @@ def output_for(plan: Path, output: Path | None, force: bool) -> Path:
 
 def annotate(plan: Path, target: Path, options: RunOptions, lang: str, limits: Limits = DEFAULT_LIMITS) -> Annotated:
     """Check `plan` and write a copy with planlint's comments to `target` (see `output_for`)."""
-    read_plan(plan, limits)  # the input checks every command makes: format, size, damage, language
+    reader_for(plan, limits)  # the checks every command makes before reading: format, size
     word = open_word(plan, limits)
     elements: dict[int, etree._Element] = {}
-    document = read_word(word, plan, limits, elements)
+    document = accept(read_word(word, plan, limits, elements))  # and after: text, language
     config, pack_path = settings_for(plan, options)
     result = checker_for(pack_path).check(document, config)
     replaced = remove_comments(word, AUTHOR)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from planlint.errors import ConfigError
@@ -96,6 +97,17 @@ def check_against_pack(config: Config, rule_ids: set[str], concept_ids: set[str]
 
 
 def _read(path: Path) -> dict:
+    """A TOML file's contents, parsed once per version of the file (a run over many plans in one folder
+    looks up the same files for every plan)."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise ConfigError(path, (f"filen går inte att läsa: {exc.strerror}", f"the file cannot be read: {exc.strerror}")) from None
+    return _parse(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _parse(path: Path, mtime_ns: int, size: int) -> dict:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

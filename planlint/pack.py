@@ -81,6 +81,7 @@ class LanguageCues:
     indicator_cues: tuple[str, ...]
     target_cues: tuple[str, ...]
     number_words: tuple[str, ...]
+    organisation_words: tuple[str, ...]
     sections: dict[str, tuple[str, ...]]
     indicator_table_headers: tuple[str, ...]
     contexts: dict[str, tuple[str, ...]]
@@ -241,6 +242,7 @@ def _load_language(f: _Fields) -> LanguageCues:
         indicator_cues=tuple(f.list_of_str("indicator_cues", required=True)),
         target_cues=tuple(f.list_of_str("target_cues")),
         number_words=tuple(f.list_of_str("number_words")),
+        organisation_words=tuple(f.list_of_str("organisation_words")),
         sections={role: tuple(f.sub(sections, "sections").list_of_str(role)) for role in sections},
         indicator_table_headers=tuple(f.list_of_str("indicator_table_headers")),
         contexts={name: tuple(f.sub(contexts, "contexts").list_of_str(name)) for name in contexts},

@@ -25,6 +25,12 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, and Office files
 def read_plan(path: Path | str, limits: Limits = DEFAULT_LIMITS, require_swedish: bool = True) -> Document:
     """Read a plan into the document model, or raise PlanInputError with a message for the user."""
     path = Path(path)
+    return accept(reader_for(path, limits).read(path, limits), require_swedish)
+
+
+def reader_for(path: Path, limits: Limits = DEFAULT_LIMITS):
+    """The reader module for a plan file, after the checks made before reading: it exists, its format is
+    supported and its content matches its name, it is not over the size limit."""
     if not path.exists():
         raise PlanInputError(path, "missing")
     if not path.is_file():
@@ -44,10 +50,13 @@ def read_plan(path: Path | str, limits: Limits = DEFAULT_LIMITS, require_swedish
         if not head.strip():
             raise PlanInputError(path, "empty")
         raise PlanInputError(path, "wrong_content", suffix=suffix, expected=content_name)
-    reader = importlib.import_module(module_name)
-    document = reader.read(path, limits)
+    return importlib.import_module(module_name)
+
+
+def accept(document: Document, require_swedish: bool = True) -> Document:
+    """The checks made after reading: the plan has text, and (by default) it is in Swedish."""
     if not any(b.text for b in document.blocks):
-        raise PlanInputError(path, "empty")
+        raise PlanInputError(document.path, "empty")
     if require_swedish:
         check_swedish(document)
     return document

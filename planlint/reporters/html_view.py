@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from planlint.i18n import Catalog, pick
 from planlint.pack import Pack
+from planlint.globs import WordSet
 from planlint.reporters import labels
 from planlint.reporters.labels import (EXEMPT_SYMBOL, SEVERITY_SYMBOLS, STATUS_SYMBOLS, severity_word, status_symbol,
                                        status_word, strength_word, where)
@@ -49,7 +50,6 @@ SHOWN_EVIDENCE = 3  # quotes shown at once per concept; the rest sit in a <detai
 TOP_ACTIONS = 3
 ACTION_CHARS = 120
 STATUS_ORDER = (Status.UPPFOLJD, Status.KONKRETISERAD, Status.NAMND, Status.SAKNAS)
-ORGANISATION = re.compile(r"förvaltning|nämnd|bolag|\bAB\b|stad|kommun|department|council", re.IGNORECASE)
 SLUG = re.compile(r"[^a-z0-9-]+")
 
 
@@ -181,7 +181,8 @@ def plan_name(result: PlanResult) -> str:
 def organisation(result: PlanResult) -> str | None:
     """The förvaltning or bolag, when the document's author field names one (not a person)."""
     author = result.document.author
-    return author if author and ORGANISATION.search(author) else None
+    words = WordSet(result.pack.language.organisation_words)
+    return author if author and any(w in words for w in re.findall(r"\w+", author.lower())) else None
 
 
 def slug(text: str) -> str:

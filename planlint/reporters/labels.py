@@ -24,7 +24,8 @@ T = Catalog(
         "page": ("s. {n}", "p. {n}"),
         "para": ("stycke {n}", "paragraph {n}"),
         "line": ("rad {n}", "line {n}"),
-        "cell": ("tabell {table}, rad {row}", "table {table}, row {row}"),
+        "row": ("tabell {table}, rad {row}", "table {table}, row {row}"),
+        "cell": ("tabell {table}, rad {row}, kolumn {column}", "table {table}, row {row}, column {column}"),
         "block": ("block {n}", "block {n}"),
     }
 )
@@ -45,18 +46,25 @@ def severity_word(severity: Severity, lang: str) -> str:
     return T(severity.key, lang)
 
 
+def place(location: Location, lang: str, column: bool = False) -> str:
+    """A location for people: "s. 4", "stycke 12", "rad 3" or "tabell 2, rad 3" (with its column on request)."""
+    parts = []
+    if location.page is not None:
+        parts.append(T("page", lang, n=location.page))
+    if location.table is not None:
+        parts.append(T("cell" if column else "row", lang, table=location.table, row=location.row,
+                       column=location.column))
+    elif location.paragraph is not None and location.page is None:
+        parts.append(T("para", lang, n=location.paragraph))
+    elif location.line is not None and location.page is None:
+        parts.append(T("line", lang, n=location.line))
+    return ", ".join(parts)
+
+
 def where(location: Location | None, section: tuple[str, ...], lang: str, block: int | None = None) -> str:
     """Where in the plan, for people: page or paragraph, table row, and the nearest section heading."""
-    parts = []
-    if location is not None:
-        if location.page is not None:
-            parts.append(T("page", lang, n=location.page))
-        if location.table is not None:
-            parts.append(T("cell", lang, table=location.table, row=location.row))
-        elif location.paragraph is not None and location.page is None:
-            parts.append(T("para", lang, n=location.paragraph))
-        elif location.line is not None and location.page is None:
-            parts.append(T("line", lang, n=location.line))
+    parts = [place(location, lang)] if location is not None else []
+    parts = [p for p in parts if p]
     if not parts and block is not None:
         parts.append(T("block", lang, n=block))
     if section:

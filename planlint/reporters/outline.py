@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from planlint.i18n import Catalog
-from planlint.model import Block, Document, Location
+from planlint.model import Block, Document
+from planlint.reporters.labels import place
 
 T = Catalog(
     {
@@ -17,27 +18,9 @@ T = Catalog(
         "paragraph": ("stycke", "paragraph"),
         "list_item": ("listpunkt", "list item"),
         "table_cell": ("tabellcell", "table cell"),
-        "page": ("s. {n}", "p. {n}"),
-        "para": ("stycke {n}", "paragraph {n}"),
-        "line": ("rad {n}", "line {n}"),
-        "cell": ("tabell {table}, rad {row}, kolumn {column}", "table {table}, row {row}, column {column}"),
     }
 )
 PREVIEW_CHARS = 100
-
-
-def describe_location(location: Location, lang: str) -> str:
-    """A short human description of a location, e.g. "s. 4, tabell 2, rad 3, kolumn 1"."""
-    parts = []
-    if location.page is not None:
-        parts.append(T("page", lang, n=location.page))
-    if location.paragraph is not None and location.table is None:
-        parts.append(T("para", lang, n=location.paragraph))
-    if location.line is not None and location.table is None:
-        parts.append(T("line", lang, n=location.line))
-    if location.table is not None:
-        parts.append(T("cell", lang, table=location.table, row=location.row, column=location.column))
-    return ", ".join(parts)
 
 
 def render_outline(document: Document, lang: str = "sv") -> str:
@@ -56,5 +39,5 @@ def render_outline(document: Document, lang: str = "sv") -> str:
 
 def _block_line(block: Block, lang: str) -> str:
     text = block.text if len(block.text) <= PREVIEW_CHARS else block.text[: PREVIEW_CHARS - 1] + "…"
-    where = describe_location(block.location, lang)
+    where = place(block.location, lang, column=True)
     return f"{block.index:>5}  {T(block.kind.value, lang):<10}  {where:<28}  {text}"
