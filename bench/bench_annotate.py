@@ -4,7 +4,7 @@ Builds the 100-page plan of bench_read.py (about 40,000 words), then prints
 1. `planlint annotate` end to end, best of 3, a new process each time (Python, spaCy and the pack loaded cold);
 2. its phases in one process, the check warm: input checks, reading with the element map, check, choosing the
    comments, writing them (removing earlier ones included) and saving the copy;
-3. writing N one-paragraph comments on N paragraphs with planlint.docx_comments and with python-docx's
+3. writing N one-paragraph comments on N paragraphs with planlint.annotate.comments and with python-docx's
    `Document.add_comment`, which grows faster than linearly (python-docx only up to --max-python-docx).
 
     python bench/bench_annotate.py [--out DIR] [--max-python-docx N]    # DIR defaults to bench/out/ (git-ignored)
@@ -25,12 +25,12 @@ import docx
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_read import build_plan
 
-from planlint.annotate import AUTHOR, INITIALS, notes_for, save
-from planlint.docx_comments import add_comments, remove_comments
-from planlint.readers import read_plan
-from planlint.readers.docx import open_word, read_word
-from planlint.readers.limits import DEFAULT_LIMITS
-from planlint.runner import checker_for
+from planlint.annotate.annotator import AUTHOR, INITIALS, notes_for, save
+from planlint.annotate.comments import add_comments, remove_comments
+from planlint.document.docx import open_word, read_word
+from planlint.document.limits import DEFAULT_LIMITS
+from planlint.document.reader import read_plan
+from planlint.project.runner import checker_for
 
 TARGET = 5.0  # seconds for `planlint annotate` on 100 pages, end to end ("a few seconds")
 RUNS = 3

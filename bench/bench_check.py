@@ -39,7 +39,7 @@ def wall_times(command: list[str], runs: int = 5) -> list[float]:
 
 def plan_of(pages: int, base, seed: int = 2027):
     """A document of about `pages` pages from the example plan's blocks, with a varied vocabulary."""
-    from planlint.model import Document
+    from planlint.document.model import Document
 
     rng = random.Random(seed)
 
@@ -58,9 +58,9 @@ def plan_of(pages: int, base, seed: int = 2027):
 
 def measure_one(pages: int) -> None:
     """In this (fresh) process: load, then time a first and a second check of a plan of `pages` pages."""
-    from planlint.nlp import segment
-    from planlint.readers import read_plan
-    from planlint.runner import checker_for
+    from planlint.analysis.tokens import segment
+    from planlint.document.reader import read_plan
+    from planlint.project.runner import checker_for
 
     start = time.perf_counter()
     checker = checker_for(None)

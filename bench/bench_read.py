@@ -22,8 +22,8 @@ from pathlib import Path
 import docx
 from docx.shared import Cm, Pt
 
+from planlint.document.reader import read_plan
 from planlint.errors import PlanInputError
-from planlint.readers import read_plan
 
 TARGETS = {"docx": 0.5, "pdf": 1.5}  # seconds for read_plan
 RUNS = 3
@@ -191,8 +191,8 @@ def main() -> None:
     measure(source, pages)
     if pdf is None:
         return
-    if importlib.util.find_spec("planlint.readers.pdf") is None:
-        print("pdf   planlint/readers/pdf.py is missing: PDF reading not timed")
+    if importlib.util.find_spec("planlint.document.pdf") is None:
+        print("pdf   planlint/document/pdf.py is missing: PDF reading not timed")
         return
     measure(pdf, pages)
 

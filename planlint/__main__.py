@@ -1,5 +1,5 @@
 """Allow `python -m planlint`."""
 
-from planlint.cli import main
+from planlint.cli.main import main
 
 main()

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum, IntEnum
 
-from planlint.model import Document, Location
-from planlint.pack import Pack
+from planlint.document.model import Document, Location
+from planlint.rulepack.pack import Pack
 
 
 class Strength(IntEnum):

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from planlint.cli import cli
-from planlint.model import BlockKind, DocumentBuilder, Location
-from planlint.runner import checker_for
+from planlint.cli.main import cli
+from planlint.document.model import BlockKind, DocumentBuilder, Location
+from planlint.project.runner import checker_for
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_DOCX = ROOT / "examples" / "verksamhetsplan-2026.docx"

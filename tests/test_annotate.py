@@ -26,8 +26,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from planlint.annotate import strongest_evidence
-from planlint.docx_comments import (
+from planlint.annotate.annotator import strongest_evidence
+from planlint.annotate.comments import (
     RT_EXTENDED,
     RT_EXTENSIBLE,
     RT_IDS,
@@ -36,13 +36,13 @@ from planlint.docx_comments import (
     W16CEX,
     W16CID,
 )
+from planlint.document.docx import open_word, read, read_word
+from planlint.document.limits import DEFAULT_LIMITS
+from planlint.document.model import BlockKind, normalize_space
+from planlint.document.reader import read_plan
 from planlint.i18n import pick
-from planlint.model import BlockKind, normalize_space
-from planlint.readers import read_plan
-from planlint.readers.docx import open_word, read, read_word
-from planlint.readers.limits import DEFAULT_LIMITS
+from planlint.project.runner import RunOptions, check_one
 from planlint.reporters.labels import STATUS_SYMBOLS, status_word, strength_word
-from planlint.runner import RunOptions, check_one
 
 FIXTURES = Path(__file__).parent / "fixtures" / "docx"
 OTHER_AUTHOR = "Anna Andersson"

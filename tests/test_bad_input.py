@@ -6,11 +6,11 @@ import hashlib
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, run_cli
+
+from planlint.document.limits import Limits
+from planlint.document.reader import read_plan
 from planlint.errors import PlanTooLarge
-from planlint.readers import read_plan
-from planlint.readers.limits import Limits
 
 ENGLISH = ("The department will continue to develop its services for residents. " * 8
            + "We work with partners across the region and measure our results every year.")

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from test_formats import assert_valid
 from test_many_plans import UNITS, write_plan
 
-from planlint.cli import cli
-from planlint.model import Location
+from planlint.cli.main import cli
+from planlint.document.model import Location
 from planlint.result import Finding, Severity
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import check_text, concepts_in
+
 from planlint.result import Status, Strength
 
 CASES = [

@@ -19,11 +19,11 @@ from click.testing import CliRunner
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from planlint.cli import cli
+from planlint.cli.main import cli
+from planlint.document.docx import StyleMap
+from planlint.document.limits import DEFAULT_LIMITS, Limits
+from planlint.document.reader import read_plan
 from planlint.errors import PlanInputError
-from planlint.readers import read_plan
-from planlint.readers.docx import StyleMap
-from planlint.readers.limits import DEFAULT_LIMITS, Limits
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOOD = sorted((FIXTURES / "docx").glob("*.docx"))

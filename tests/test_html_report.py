@@ -26,10 +26,10 @@ from click.testing import CliRunner
 from lxml import html as lxml_html
 from PIL import Image
 
-from planlint.cli import cli
+from planlint.cli.main import cli
+from planlint.project.runner import RunOptions, run
 from planlint.reporters.labels import status_word
 from planlint.result import PlanResult
-from planlint.runner import RunOptions, run
 
 TESTS = Path(__file__).resolve().parent
 EXAMPLE = TESTS.parent / "examples" / "verksamhetsplan-2026.docx"

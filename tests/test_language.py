@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planlint.lexicon import compile_forms, load_forms
-from planlint.nlp import segment
-from planlint.language import guess_language
+from planlint.analysis.tokens import segment
+from planlint.document.language import guess_language
+from planlint.rulepack.lexicon import compile_forms, load_forms
 
 
 def test_sentences_keep_abbreviations_and_offsets() -> None:
@@ -18,7 +18,7 @@ def test_sentences_keep_abbreviations_and_offsets() -> None:
 
 
 def test_shipped_lexicon_has_inflections() -> None:
-    from planlint.pack import load_pack
+    from planlint.rulepack.pack import load_pack
 
     pack = load_pack()
     forms = load_forms(pack.root, pack.lemmas)

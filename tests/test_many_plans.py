@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from planlint.cli import cli
-from planlint.progress import progress_bar, wanted
-from planlint.runner import RunOptions, run
+from planlint.cli.main import cli
+from planlint.cli.progress import progress_bar, wanted
+from planlint.project.runner import RunOptions, run
 
 CORRUPT_DOCX = Path(__file__).parent / "fixtures" / "bad" / "skadad.docx"
 UNITS = [

@@ -6,10 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
+
 from planlint.errors import PackError
-from planlint.pack import default_pack_dir, load_pack
+from planlint.rulepack.pack import default_pack_dir, load_pack
 
 
 def _copy(tmp_path: Path) -> Path:

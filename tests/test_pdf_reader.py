@@ -14,15 +14,15 @@ import pypdfium2 as pdfium
 import pytest
 from click.testing import CliRunner
 
-from planlint.cli import cli
+from planlint.cli.main import cli
+from planlint.document.limits import Limits
+from planlint.document.model import BlockKind
+from planlint.document.pdf import read as read_pdf
+from planlint.document.pdf_blocks import SOFT_HYPHEN, join_lines
+from planlint.document.pdf_layout import drop_running_lines, reading_order
+from planlint.document.pdf_tables import MIN_RULES, rulings
+from planlint.document.reader import read_plan
 from planlint.errors import PlanInputError, PlanTooLarge
-from planlint.model import BlockKind
-from planlint.readers import read_plan
-from planlint.readers.limits import Limits
-from planlint.readers.pdf import read as read_pdf
-from planlint.readers.pdf_blocks import SOFT_HYPHEN, join_lines
-from planlint.readers.pdf_layout import drop_running_lines, reading_order
-from planlint.readers.pdf_tables import MIN_RULES, rulings
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PDF_DIR = FIXTURES / "pdf"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import check_text, run_cli
-from planlint.pack import load_pack
+
+from planlint.rulepack.pack import load_pack
 
 PACK = load_pack()
 

@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 from conftest import run_cli
-from planlint.model import BlockKind
-from planlint.readers import read_plan
+
+from planlint.document.model import BlockKind
+from planlint.document.reader import read_plan
 
 MARKDOWN = """# Verksamhetsplan 2026
 

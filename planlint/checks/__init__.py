@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planlint.analysis import Analysis
+from planlint.analysis.evidence import Analysis
 from planlint.checks import coverage, reference, stale
-from planlint.pack import Pack
 from planlint.result import ConceptResult
+from planlint.rulepack.pack import Pack
 
 KINDS = {"coverage": coverage, "reference": reference, "stale": stale}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.globs import PhraseSet, WordSet
+from planlint.analysis.phrases import PhraseSet, WordSet
 from planlint.result import Finding, Severity
 
 

@@ -11,7 +11,7 @@ FORMATS = {
     "junit": "planlint.reporters.junit",
     "github": "planlint.reporters.github",
     "markdown": "planlint.reporters.markdown",
-    "html": "planlint.reporters.html",
+    "html": "planlint.reporters.html.render",
 }
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from planlint.i18n import Catalog, pick
+from planlint.project.runner import RunResult
 from planlint.reporters.labels import where
 from planlint.reporters.sarif import artifact_path
 from planlint.result import Finding, PlanResult, Severity
-from planlint.runner import RunResult
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 T = Catalog({"known": ("känd sedan baslinjen", "known from the baseline")})

@@ -6,8 +6,8 @@ import json
 
 from planlint import __version__
 from planlint.i18n import pick
+from planlint.project.runner import RunResult
 from planlint.result import Evidence, Finding, PlanResult
-from planlint.runner import RunResult
 
 SCHEMA_VERSION = 1
 

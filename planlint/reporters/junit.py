@@ -6,9 +6,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from planlint.i18n import Catalog, pick
+from planlint.project.runner import RunResult
 from planlint.reporters.labels import severity_word, status_word, where
 from planlint.result import Finding, PlanResult
-from planlint.runner import RunResult
 
 T = Catalog(
     {

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from planlint.document.model import Location
 from planlint.i18n import Catalog, pick
-from planlint.model import Location
 from planlint.result import ConceptResult, Severity, Status, Strength
 
 T = Catalog(

@@ -6,10 +6,16 @@ from __future__ import annotations
 import re
 
 from planlint.i18n import Catalog, pick
-from planlint.reporters.labels import (SEVERITY_SYMBOLS, concept_columns, severity_word, status_legend, status_row,
-                                       where)
+from planlint.project.runner import RunResult
+from planlint.reporters.labels import (
+    SEVERITY_SYMBOLS,
+    concept_columns,
+    severity_word,
+    status_legend,
+    status_row,
+    where,
+)
 from planlint.result import Finding, PlanResult
-from planlint.runner import RunResult
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from planlint.document.model import Block, Document
 from planlint.i18n import Catalog
-from planlint.model import Block, Document
 from planlint.reporters.labels import place
 
 T = Catalog(

@@ -14,12 +14,12 @@ from pathlib import Path
 from urllib.parse import quote
 
 from planlint import __version__
-from planlint.commands.rules import explain_rule
+from planlint.cli.rules import explain_rule
 from planlint.i18n import Catalog, pick
-from planlint.pack import Pack, RuleSpec
+from planlint.project.runner import RunResult
 from planlint.reporters.labels import where
 from planlint.result import Finding, PlanResult, Severity
-from planlint.runner import RunResult
+from planlint.rulepack.pack import Pack, RuleSpec
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"

@@ -6,10 +6,20 @@ from __future__ import annotations
 import textwrap
 
 from planlint.i18n import Catalog, pick
-from planlint.reporters.labels import (EXEMPT_SYMBOL, SEVERITY_SYMBOLS, STATUS_SYMBOLS, concept_columns,
-                                       severity_word, status_legend, status_row, status_word, strength_word, where)
+from planlint.project.runner import RunResult
+from planlint.reporters.labels import (
+    EXEMPT_SYMBOL,
+    SEVERITY_SYMBOLS,
+    STATUS_SYMBOLS,
+    concept_columns,
+    severity_word,
+    status_legend,
+    status_row,
+    status_word,
+    strength_word,
+    where,
+)
 from planlint.result import Finding, PlanResult
-from planlint.runner import RunResult
 
 T = Catalog(
     {

@@ -1,0 +1,89 @@
+"""Find the evidence for every concept in a document: sentence by sentence, negation and depth included."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planlint.analysis.depth import DepthJudge
+from planlint.analysis.matching import THRESHOLD, ConceptIndex, Hit, weigh
+from planlint.analysis.negation import Negation
+from planlint.analysis.tokens import Sentence, segment
+from planlint.document.model import Block, Document
+from planlint.result import Evidence, Strength
+from planlint.rulepack.pack import Pack
+
+
+@dataclass(slots=True)
+class Analysis:
+    """A document with its sentences and the evidence found for each concept."""
+
+    document: Document
+    sentences: list[list[Sentence]]  # per block
+    evidence: dict[str, list[Evidence]]  # concept id -> evidence in reading order
+    depth: DepthJudge
+
+
+def analyze(document: Document, pack: Pack, index: ConceptIndex) -> Analysis:
+    """Segment every block and collect each concept's evidence."""
+    depth = DepthJudge(pack.language, document)
+    negation = Negation(pack.language)
+    evidence: dict[str, list[Evidence]] = {c.id: [] for c in pack.concepts}
+    all_sentences = list(segment(b.text for b in document.blocks))
+    for block, sentences in zip(document.blocks, all_sentences):
+        for item in _block_evidence(block, sentences, index, negation, depth):
+            evidence[item.concept].append(item)
+    return Analysis(document, all_sentences, evidence, depth)
+
+
+@dataclass(slots=True)
+class _SentenceHits:
+    sentence: Sentence
+    positive: list[Hit]
+    negated: list[Hit]
+
+
+def _block_evidence(block: Block, sentences: list[Sentence], index: ConceptIndex, negation: Negation,
+                    depth: DepthJudge) -> list[Evidence]:
+    """A paragraph is evidence for a concept when its terms together weigh enough (as the guidelines judge
+    paragraphs); the sentence that weighs most is quoted. Vetoes and negation act sentence by sentence."""
+    per_concept: dict[str, list[_SentenceHits]] = {}
+    for sentence in sentences:
+        hits = index.hits(sentence.words)
+        if not hits:
+            continue
+        negated_spans = negation.negated_clauses(sentence.words)
+        for concept in dict.fromkeys(h.concept for h in hits):
+            if index.vetoed(concept, sentence.words):
+                continue
+            mine = [h for h in hits if h.concept == concept]
+            positive = [h for h in mine if not any(a <= h.first < b for a, b in negated_spans)]
+            negated = [h for h in mine if h not in positive]
+            per_concept.setdefault(concept, []).append(_SentenceHits(sentence, positive, negated))
+    found = []
+    for concept, items in per_concept.items():
+        positive = weigh([h for item in items for h in item.positive]) >= THRESHOLD
+        if not positive and weigh([h for item in items for h in item.positive + item.negated]) < THRESHOLD:
+            continue
+        key = (lambda i: weigh(i.positive)) if positive else (lambda i: weigh(i.negated))
+        best = max(items, key=key)
+        hits = best.positive if positive else best.negated
+        contributing = [i.sentence for i in items if (i.positive if positive else i.negated)]
+        strength = max(depth.strength(block, s.words) for s in contributing)
+        hedged = depth.hedged(best.sentence.words)
+        found.append(
+            Evidence(
+                concept=concept,
+                block=block.index,
+                sentence=best.sentence.text,
+                start=best.sentence.start,
+                end=best.sentence.end,
+                terms=list(dict.fromkeys(best.sentence.surface(block.text, h.first, h.last) for h in hits)),
+                strength=min(strength, Strength.NAMND) if hedged else strength,
+                section=block.section,
+                location=block.location,
+                negated=not positive,
+                hedged=hedged,
+                weight=weigh(hits),
+            )
+        )
+    return found

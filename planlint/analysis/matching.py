@@ -1,0 +1,130 @@
+"""Find where a sentence addresses each concept of the pack, with Swedish inflection and compounds.
+
+One index over all concepts maps a word to the terms it can realise: an inflected form of a lemma, a
+compound whose first or last part is such a form ("trygghetsvandring", "fallolycka"), a word glob, or the
+first word of a phrase. Each concept then weighs its terms in the sentence: a term of weight 1 is enough on
+its own, weaker terms need company, and terms of one group count once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from planlint.analysis.phrases import GlobList, PhraseIndex, PhraseSet, WordSet, is_glob
+from planlint.rulepack.pack import Pack, Term
+
+THRESHOLD = 1.0  # the summed weight that makes a sentence evidence for a concept
+MIN_PART = 3  # the shortest other part of a compound, in letters
+LINKS = ("", "s")  # Swedish linking morphemes between compound parts ("trygghet-s-vandring")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A term found at words [first, last) of a sentence."""
+
+    concept: str
+    term: Term
+    first: int
+    last: int
+
+
+class ConceptIndex:
+    """All concepts' vocabulary, indexed for matching one sentence at a time."""
+
+    def __init__(self, pack: Pack, forms: dict[str, frozenset[str]]) -> None:
+        self.concepts = pack.concepts
+        self._exact: dict[str, list[tuple[str, Term]]] = defaultdict(list)
+        self._first: dict[str, list[tuple[str, Term]]] = defaultdict(list)
+        self._last: dict[str, list[tuple[str, Term]]] = defaultdict(list)
+        globs: list[tuple[str, tuple[str, Term]]] = []
+        phrases: list[tuple[str, tuple[str, Term]]] = []
+        contexts = {name: PhraseSet(words) for name, words in pack.language.contexts.items()}
+        self._excluded = {c.id: WordSet(c.exclude) for c in pack.concepts}
+        self._excluded_phrases = {c.id: PhraseSet(c.exclude_phrases) for c in pack.concepts}
+        self._vetoes = {c.id: [contexts[v] for v in c.veto] + [PhraseSet(c.unless_sentence)] for c in pack.concepts}
+        self._requires = {}
+        self._unless = {}
+        for concept in pack.concepts:
+            for term in concept.terms:
+                if term.kind == "phrase":
+                    phrases.append((term.value, (concept.id, term)))
+                elif term.kind == "word" and is_glob(term.value):
+                    globs.append((term.value, (concept.id, term)))
+                else:
+                    self._add(concept.id, term, forms)
+                if term.requires:
+                    self._requires[term] = [contexts.get(r) or PhraseSet([r]) for r in term.requires]
+                if term.unless:
+                    self._unless[term] = PhraseSet(term.unless)
+        self._phrases = PhraseIndex(phrases)
+        self._globs = GlobList(globs)
+        self._word_hits = lru_cache(maxsize=65536)(self._word_hits_uncached)
+
+    def _add(self, cid: str, term: Term, forms: dict[str, frozenset[str]]) -> None:
+        if term.kind == "word":
+            self._exact[term.value].append((cid, term))
+        else:
+            lemma_forms = forms.get(term.value, frozenset({term.value}))
+            for form in lemma_forms:
+                self._exact[form].append((cid, term))
+                if term.compound in ("last", "any"):
+                    self._last[form].append((cid, term))
+            if term.compound in ("first", "any"):
+                for stem in _stems(term.value):
+                    self._first[stem].append((cid, term))
+
+    def _word_hits_uncached(self, word: str) -> tuple[tuple[str, Term], ...]:
+        """The (concept, term) pairs one word realises on its own."""
+        found = list(self._exact.get(word, ()))
+        bare = word.rstrip("-")
+        if bare != word:  # the first part of a suspended compound: "klimat- och energiplan"
+            found += self._first.get(bare, ())
+        for i in range(MIN_PART, len(word) - MIN_PART + 1):
+            found += self._first.get(word[:i], ())
+        for i in range(MIN_PART, len(word) - 1):
+            found += self._last.get(word[i:], ())
+        found += self._globs.matches(word)
+        return tuple(dict.fromkeys(found))
+
+    def hits(self, words: list[str]) -> list[Hit]:
+        """Every term of every concept found in a sentence's words, before weighing."""
+        hits = [
+            Hit(cid, term, i, i + 1)
+            for i, word in enumerate(words)
+            for cid, term in self._word_hits(word)
+            if word not in self._excluded[cid]
+        ]
+        hits += [Hit(cid, term, a, b) for a, b, (cid, term) in self._phrases.find(words)]
+        return [h for h in hits if self._allowed(h, words)]
+
+    def _allowed(self, hit: Hit, words: list[str]) -> bool:
+        if any(a <= hit.first and hit.last <= b for a, b in self._excluded_phrases[hit.concept].spans(words)):
+            return False
+        if hit.term in self._requires and not any(ps.any_in(words) for ps in self._requires[hit.term]):
+            return False
+        if hit.term in self._unless and self._unless[hit.term].any_in(words):
+            return False
+        return True
+
+    def vetoed(self, concept: str, words: list[str]) -> bool:
+        """Whether the sentence speaks of something else (staff, the old målbild …) for this concept."""
+        return any(ps.any_in(words) for ps in self._vetoes[concept])
+
+
+def weigh(hits: list[Hit]) -> float:
+    """The summed weight of distinct terms; the terms of one group count once, at their highest weight."""
+    by_group: dict[object, float] = {}
+    for hit in hits:
+        key = hit.term.group or hit.term
+        by_group[key] = max(by_group.get(key, 0.0), hit.term.weight)
+    return sum(by_group.values())
+
+
+def _stems(lemma: str) -> set[str]:
+    """How a lemma looks as the first part of a compound: trygghet(s)-, samarbet(s)-, skol-."""
+    stems = {lemma + link for link in LINKS}
+    if lemma[-1:] in ("e", "a") and len(lemma) > 4:
+        stems |= {lemma[:-1] + link for link in LINKS}
+    return {s for s in stems if len(s) >= MIN_PART}

@@ -1,0 +1,1 @@
+"""The `planlint` command line: the group, shared options, and one module per command."""

@@ -1,0 +1,129 @@
+"""`planlint check PLAN...` (also `planlint PLAN...`): the coverage check and its reports."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from planlint.cli.options import fail, jobs_option, lang_option, run_options
+from planlint.errors import PlanlintError
+from planlint.i18n import Catalog
+from planlint.reporters.formats import FORMATS, render
+
+T = Catalog(
+    {
+        "output_without_format": (
+            "--output {output} har inget --format framför sig. Ange format och fil parvis, till exempel "
+            "--format sarif --output planlint.sarif.",
+            "--output {output} has no --format before it. Give formats and files in pairs, for example "
+            "--format sarif --output planlint.sarif.",
+        ),
+        "many_stdout": (
+            "bara ett format kan skrivas till standard ut, men {formats} saknar --output. "
+            "Ge alla format utom det sista en --output-fil.",
+            "only one format can go to standard output, but {formats} have no --output. "
+            "Give every format but the last an --output file.",
+        ),
+        "same_output": (
+            "flera format skrivs till samma fil {output}. Ge varje format en egen fil.",
+            "several formats are written to the same file {output}. Give each format its own file.",
+        ),
+        "pack_changed": (
+            "baslinjen gjordes med regelpaketet {old}, men planerna granskas med {new}; "
+            "kända anmärkningar kan visas som nya. Skapa baslinjen igen med `planlint baseline`.",
+            "the baseline was made with the rule pack {old}, but the plans are checked with {new}; "
+            "known findings may show as new. Create the baseline again with `planlint baseline`.",
+        ),
+    }
+)
+
+
+class UsageProblem(PlanlintError):
+    """A combination of options that cannot work, told in the user's language (exit status 2)."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(None, key, **params)
+
+    def message(self, lang: str = "sv") -> str:
+        return T(self.key, lang, **self.params)
+
+
+@click.command()
+@click.argument("plans", nargs=-1, required=True)
+@click.option("--format", "formats", type=click.Choice(sorted(FORMATS)), multiple=True,
+              help="Rapportens format (text om inget anges). Upprepa tillsammans med --output för flera "
+                   "rapporter: --format sarif --output planlint.sarif --format text.")
+@click.option("-o", "--output", "outputs", type=click.Path(path_type=Path, dir_okay=False), multiple=True,
+              help="Skriv rapporten i formatet på samma plats i ordningen till FIL. Ett format utan "
+                   "--output (det sista) skrivs till standard ut.")
+@run_options
+@jobs_option
+@click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False),
+              help="Baslinjefil från `planlint baseline`: anmärkningar som finns i den visas som kända och "
+                   "påverkar inte slutstatus.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              help="Lägsta allvarlighetsgrad som ger slutstatus 1 (standard: error).")
+@lang_option
+def check(plans: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[Path, ...], rules: Path | None,
+          config: Path | None, jobs: int, baseline: Path | None, fail_on: str | None, lang: str) -> None:
+    """Granska hur PLANS konkretiserar målbild 2027 och inriktningarna (standardkommandot).
+
+    PLANS är filer (.docx, .pdf, .md, .txt), mappar eller mönster. Slutstatus: 0 inga anmärkningar på
+    nivån --fail-on (utöver dem i --baseline), 1 minst en sådan, 2 fel i indata eller användning.
+    """
+    from planlint.cli.progress import progress_bar, wanted
+    from planlint.project.runner import RunOptions, run
+
+    try:
+        targets = pair_outputs(formats, outputs)
+    except UsageProblem as error:
+        fail(error, lang)
+    stdout_format = next((fmt for fmt, output in targets if output is None), None)
+    options = RunOptions(rules=rules, config=config, fail_on=fail_on, jobs=jobs, baseline=baseline)
+    try:
+        outcome = run(list(plans), options, progress_bar(lang) if wanted(stdout_format) else None)
+    except PlanlintError as error:  # a broken rule pack, configuration or baseline stops the whole run
+        fail(error, lang)
+    if outcome.baseline is not None and outcome.results:
+        pack = outcome.results[0].pack
+        old = " ".join(outcome.baseline.pack.values())
+        if old != f"{pack.name} {pack.version}":
+            click.echo(f"planlint: {T('pack_changed', lang, old=old, new=f'{pack.name} {pack.version}')}", err=True)
+    for fmt, output in targets:
+        write_output(render(fmt, outcome, lang), output, lang, outcome.inputs())
+    if stdout_format != "text":
+        for error in outcome.errors:
+            click.echo(f"planlint: {error.message(lang)}", err=True)
+    sys.exit(outcome.exit_code())
+
+
+def pair_outputs(formats: tuple[str, ...], outputs: tuple[Path, ...]) -> list[tuple[str, Path | None]]:
+    """Pair each --format with the --output at the same place in order; the one left over goes to stdout."""
+    formats = formats or ("text",)
+    if len(outputs) > len(formats):
+        raise UsageProblem("output_without_format", output=outputs[len(formats)])
+    if len(formats) - len(outputs) > 1:
+        raise UsageProblem("many_stdout", formats=", ".join(formats[len(outputs):]))
+    resolved = [o.resolve() for o in outputs]
+    duplicate = next((o for i, o in enumerate(outputs) if resolved[i] in resolved[:i]), None)
+    if duplicate is not None:
+        raise UsageProblem("same_output", output=duplicate)
+    return [(fmt, outputs[i] if i < len(outputs) else None) for i, fmt in enumerate(formats)]
+
+
+def write_output(rendered: str, output: Path | None, lang: str, inputs: tuple[Path, ...] = ()) -> None:
+    """Print to stdout, or write the file, which must not be one of the plans (inputs are never modified)."""
+    if output is None:
+        click.echo(rendered)
+        return
+    if output.exists() and any(output.samefile(plan) for plan in inputs if plan.exists()):
+        fail(PlanlintError(output, "output_is_input"), lang)
+    try:
+        output.write_text(rendered if rendered.endswith("\n") else rendered + "\n", encoding="utf-8")
+    except OSError as exc:
+        fail(PlanlintError(output, "output", reason=exc.strerror or str(exc)), lang)
+
+
+COMMANDS = [check]

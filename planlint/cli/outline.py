@@ -1,0 +1,33 @@
+"""`planlint outline PLAN`: how planlint read a plan."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from planlint.cli.options import fail, lang_option
+from planlint.document.reader import read_plan
+from planlint.errors import PlanlintError
+
+
+@click.command()
+@click.argument("plan", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@lang_option
+def outline(plan: Path, fmt: str, lang: str) -> None:
+    """Visa hur planlint läste PLAN: avsnitten och varje textblock med sort och plats."""
+    from planlint.reporters.outline import render_outline
+
+    try:
+        document = read_plan(plan)
+    except PlanlintError as error:
+        fail(error, lang)
+    if fmt == "json":
+        click.echo(json.dumps(document.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_outline(document, lang))
+
+
+COMMANDS = [outline]

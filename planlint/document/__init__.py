@@ -1,0 +1,1 @@
+"""Reading: every plan format turned into one Document of blocks in reading order."""

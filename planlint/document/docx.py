@@ -1,0 +1,485 @@
+"""Word plans (.docx): the body XML walked in order with lxml, paragraph styles resolved once per document.
+
+python-docx opens the package; the text is read straight from the body elements, which is much faster than
+python-docx's paragraph and run objects. The text is what Word shows with tracked changes accepted: inserted
+and moved-to text kept, deleted and moved-from text dropped, field results kept and field codes dropped.
+Headers, footers, comments and footnotes live in other parts and are not read.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from lxml import etree
+
+from planlint.document.limits import Limits
+from planlint.document.model import (
+    Block,
+    BlockKind,
+    Document,
+    DocumentBuilder,
+    Location,
+    normalize_space,
+)
+from planlint.errors import PlanInputError
+
+MAIN_PART = "word/document.xml"
+MB = 1024 * 1024
+BOMB_MIN_BYTES = MB  # a part smaller than this is never a zip bomb, however well it compresses
+NOT_A_ZIP = (
+    "inte en giltig zip-fil, kanske avbruten vid kopiering",
+    "not a valid zip file, perhaps cut off in copying",
+)
+NO_MAIN_PART = (f"{MAIN_PART} saknas", f"{MAIN_PART} is missing")
+NO_BODY = ("dokumentet saknar w:body", "the document has no w:body")
+MAX_DETAIL_CHARS = 100
+
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+ALTERNATE, CHOICE, FALLBACK = f"{_MC}AlternateContent", f"{_MC}Choice", f"{_MC}Fallback"
+P, TBL, TR, TC, R, T = (qn(f"w:{name}") for name in ("p", "tbl", "tr", "tc", "r", "t"))
+SDT, SDT_CONTENT, CUSTOM_XML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
+PPR, PSTYLE, OUTLINE_LVL, NUMPR, NUM_ID = (qn(f"w:{n}") for n in ("pPr", "pStyle", "outlineLvl", "numPr", "numId"))
+TRPR, TCPR, GRID_BEFORE, GRID_SPAN = qn("w:trPr"), qn("w:tcPr"), qn("w:gridBefore"), qn("w:gridSpan")
+VMERGE, HMERGE, DEL = qn("w:vMerge"), qn("w:hMerge"), qn("w:del")
+FLD_CHAR, FLD_CHAR_TYPE, NO_BREAK_HYPHEN = qn("w:fldChar"), qn("w:fldCharType"), qn("w:noBreakHyphen")
+DRAWING, PICT, TXBX_CONTENT = qn("w:drawing"), qn("w:pict"), qn("w:txbxContent")
+STYLE, STYLE_ID, TYPE, NAME = qn("w:style"), qn("w:styleId"), qn("w:type"), qn("w:name")
+BASED_ON, DEFAULT, VAL = qn("w:basedOn"), qn("w:default"), qn("w:val")
+
+BLOCKS = frozenset({P, TBL})
+BLOCK_WRAPPERS = frozenset({SDT, CUSTOM_XML, ALTERNATE})
+# Inline elements whose runs are shown: links, accepted insertions and moves, content controls, simple fields …
+# Everything not listed (w:del, w:moveFrom, w:pPr, bookmarks, comment marks …) is skipped with its content.
+INLINE_WRAPPERS = BLOCK_WRAPPERS | {
+    qn(f"w:{n}") for n in ("hyperlink", "ins", "moveTo", "smartTag", "fldSimple", "dir", "bdo")
+}
+# Run content shown as a space; w:softHyphen, w:instrText, w:delText and the like are dropped.
+SPACES = frozenset(qn(f"w:{n}") for n in ("tab", "ptab", "br", "cr"))
+
+# Built-in styles by name ("heading 1" whatever language Word ran in) or by the ids localised Word gives them.
+HEADING_NAME = re.compile(r"(?:heading|rubrik|überschrift|berschrift|titre|kop|otsikko|overskrift)\s*([1-9])", re.I)
+TITLE_NAME = re.compile(r"title|titel", re.I)
+LIST_NAME = re.compile(r"list|punktlista|numreradlista", re.I)
+BODY_TEXT_LEVEL = 9  # w:outlineLvl 9 means "body text"
+
+
+def read(path: Path, limits: Limits) -> Document:
+    """Read a .docx plan into the document model, or raise PlanInputError."""
+    return read_word(open_word(path, limits), path, limits)
+
+
+def open_word(path: Path, limits: Limits) -> docx.document.Document:
+    """Open a .docx plan with python-docx, or raise PlanInputError."""
+    _check_package(path, limits)
+    with _corrupt_on_error(path):
+        return docx.Document(str(path))
+
+
+def read_word(
+    word: docx.document.Document, path: Path, limits: Limits, elements: dict[int, etree._Element] | None = None
+) -> Document:
+    """Read a plan opened with python-docx into the document model, or raise PlanInputError.
+
+    When `elements` is given it is filled with block index -> the w:p of `word` the block came from: a table
+    cell's first paragraph, and for text in a text box the body paragraph (or cell) that anchors the box.
+    """
+    body, styles, core_title, author = _parts(word, path)
+    builder = DocumentBuilder(path, "docx", limits.max_blocks)
+    _BodyReader(builder, StyleMap(styles), elements).blocks(body)
+    document = builder.document
+    document.title = document.title or core_title
+    document.author = author
+    return document
+
+
+def _check_package(path: Path, limits: Limits) -> None:
+    """Refuse a file that is no zip, has no Word body or would inflate beyond the limits, from the zip directory."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except OSError as exc:
+        raise PlanInputError(path, "unreadable", reason=exc.strerror or str(exc)) from None
+    except Exception:  # zipfile raises BadZipFile, ValueError, EOFError … on a damaged directory
+        raise PlanInputError(path, "corrupt", reason=NOT_A_ZIP) from None
+    if all(member.filename != MAIN_PART for member in members):
+        raise PlanInputError(path, "corrupt", reason=NO_MAIN_PART)
+    unpacked = sum(member.file_size for member in members)
+    if unpacked > limits.max_unpacked_mb * MB or any(_inflates(member, limits) for member in members):
+        raise PlanInputError(path, "zip_bomb", limit=limits.max_unpacked_mb)
+
+
+def _inflates(member: zipfile.ZipInfo, limits: Limits) -> bool:
+    """Whether a large part inflates more than the allowed compression ratio."""
+    inflated_limit = limits.max_compression_ratio * max(member.compress_size, 1)
+    return member.file_size > BOMB_MIN_BYTES and member.file_size > inflated_limit
+
+
+@contextmanager
+def _corrupt_on_error(path: Path) -> Iterator[None]:
+    """Turn any error python-docx or lxml raises on a damaged part into PlanInputError."""
+    try:
+        yield
+    except Exception as exc:  # python-docx and lxml raise many kinds of error on damaged parts
+        detail = (str(exc).splitlines() or [type(exc).__name__])[0][:MAX_DETAIL_CHARS]
+        reason = (f"Word-innehållet går inte att tolka: {detail}", f"the Word content cannot be parsed: {detail}")
+        raise PlanInputError(path, "corrupt", reason=reason) from None
+
+
+def _parts(word: docx.document.Document, path: Path) -> tuple[etree._Element, etree._Element, str | None, str | None]:
+    """The body, the styles and the core title and author of a package opened with python-docx."""
+    with _corrupt_on_error(path):
+        body, styles, (title, author) = word.element.body, word.styles.element, _core_properties(word)
+    if body is None:
+        raise PlanInputError(path, "corrupt", reason=NO_BODY)
+    return body, styles, title, author
+
+
+def _core_properties(word: docx.document.Document) -> tuple[str | None, str | None]:
+    """The title and author in docProps/core.xml, if the package has that part."""
+    try:
+        properties = word.part.package.part_related_by(RT.CORE_PROPERTIES).core_properties
+    except KeyError:
+        return None, None
+    return normalize_space(properties.title or "") or None, normalize_space(properties.author or "") or None
+
+
+@dataclass(frozen=True, slots=True)
+class StyleInfo:
+    """What a paragraph style makes a paragraph."""
+
+    level: int | None = None  # heading level, 1 = top
+    title: bool = False
+    listed: bool = False
+
+
+PLAIN = StyleInfo()
+
+
+@dataclass(frozen=True, slots=True)
+class _StyleXml:
+    """The parts of one w:style that matter here."""
+
+    name: str = ""
+    based_on: str | None = None
+    outline: int | None = None
+    numbered: bool | None = None  # None: the style says nothing about numbering
+
+    @classmethod
+    def parse(cls, style: etree._Element) -> _StyleXml:
+        name = style.find(NAME)
+        based_on = style.find(BASED_ON)
+        outline, numbered = _outline_and_numbering(style.find(PPR))
+        return cls(
+            name.get(VAL, "") if name is not None else "",
+            based_on.get(VAL) if based_on is not None else None,
+            outline,
+            numbered,
+        )
+
+
+class StyleMap:
+    """Paragraph style ids resolved (through their based-on chain) to heading level, title and list; once per id."""
+
+    def __init__(self, styles: etree._Element) -> None:
+        self._xml: dict[str, _StyleXml] = {}
+        self._info: dict[str, StyleInfo] = {}
+        self._default: str | None = None
+        for style in styles.iterchildren(STYLE):
+            style_id = style.get(STYLE_ID)
+            if style_id is None or style.get(TYPE, "paragraph") != "paragraph":
+                continue
+            self._xml[style_id] = _StyleXml.parse(style)
+            if self._default is None and style.get(DEFAULT) in ("1", "true", "on"):
+                self._default = style_id
+
+    def get(self, style_id: str | None) -> StyleInfo:
+        """The resolved style; a paragraph without a style has the document's default paragraph style."""
+        style_id = style_id or self._default
+        if style_id is None:
+            return PLAIN
+        info = self._info.get(style_id)
+        if info is None:
+            info = self._info[style_id] = self._resolve(style_id)
+        return info
+
+    def paragraph(self, p: etree._Element) -> StyleInfo:
+        """What a w:p is: its style, overridden by a direct outline level or numbering."""
+        ppr = p.find(PPR)
+        if ppr is None:
+            return self.get(None)
+        style = ppr.find(PSTYLE)
+        info = self.get(style.get(VAL) if style is not None else None)
+        outline, numbered = _outline_and_numbering(ppr)
+        if outline is None and numbered is None:
+            return info
+        if outline is not None:
+            info = StyleInfo(_outline_level(outline), False, info.listed)
+        if numbered is not None:
+            info = StyleInfo(info.level, info.title, numbered)
+        return info
+
+    def _resolve(self, style_id: str) -> StyleInfo:
+        """Heading and title from the nearest style in the chain that settles them; a list by numbering or name."""
+        chain = self._chain(style_id)
+        settled = (_own_heading(sid, style) for sid, style in chain)
+        level, title = next((found for found in settled if found is not None), (None, False))
+        numbered = next((style.numbered for _, style in chain if style.numbered is not None), None)
+        if numbered is None:
+            numbered = any(_named(LIST_NAME, sid, style.name, prefix=True) for sid, style in chain)
+        return StyleInfo(level, title, numbered)
+
+    def _chain(self, style_id: str) -> list[tuple[str, _StyleXml]]:
+        """The style and the styles it is based on, nearest first (a cycle is cut)."""
+        chain: list[tuple[str, _StyleXml]] = []
+        seen: set[str] = set()
+        current: str | None = style_id
+        while current is not None and current not in seen:
+            seen.add(current)
+            style = self._xml.get(current, _StyleXml())
+            chain.append((current, style))
+            current = style.based_on
+        return chain
+
+
+def _own_heading(style_id: str, style: _StyleXml) -> tuple[int | None, bool] | None:
+    """(level, is title) that a style itself settles, or None to ask the style it is based on."""
+    if _named(TITLE_NAME, style_id, style.name):
+        return 1, True
+    if style.outline is not None:
+        return _outline_level(style.outline), False
+    for text in (style.name, style_id):
+        match = HEADING_NAME.fullmatch(text)
+        if match:
+            return int(match.group(1)), False
+    return None
+
+
+def _named(pattern: re.Pattern[str], style_id: str, name: str, prefix: bool = False) -> bool:
+    """Whether the style's name, or failing a name its id, matches `pattern` (whole, or as a prefix)."""
+    match = pattern.match if prefix else pattern.fullmatch
+    return bool(match(name or style_id))
+
+
+def _outline_level(outline: int) -> int | None:
+    return outline + 1 if 0 <= outline < BODY_TEXT_LEVEL else None
+
+
+def _outline_and_numbering(ppr: etree._Element | None) -> tuple[int | None, bool | None]:
+    """The w:outlineLvl and whether w:numPr turns numbering on (numId 0 turns it off) in a w:pPr."""
+    if ppr is None:
+        return None, None
+    outline = ppr.find(OUTLINE_LVL)
+    numpr = ppr.find(NUMPR)
+    num_id = numpr.find(NUM_ID) if numpr is not None else None
+    return (
+        _int(outline.get(VAL)) if outline is not None else None,
+        num_id.get(VAL) != "0" if num_id is not None else None,
+    )
+
+
+def _int(value: str | None) -> int | None:
+    """An integer attribute, or None when it is missing or malformed."""
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+class _BodyReader:
+    """Walks the body in order and adds its paragraphs, headings, list items and table cells to the builder."""
+
+    def __init__(
+        self, builder: DocumentBuilder, styles: StyleMap, elements: dict[int, etree._Element] | None = None
+    ) -> None:
+        self.builder = builder
+        self.styles = styles
+        self.elements = elements  # block index -> w:p, when the caller asks for it
+        self.anchor: etree._Element | None = None  # the paragraph anchoring the text boxes being read
+        self.paragraph = 0  # number of the last body paragraph met
+        self.tables = 0
+        self.fields: list[bool] = []  # the open complex fields, True while in their code
+        self.boxes: list[etree._Element] = []  # text boxes met in the paragraph being read
+
+    def blocks(self, container: etree._Element, in_box: bool = False) -> None:
+        """Read the paragraphs and tables of a body, text box or content control in order."""
+        for item in _items(container, BLOCKS):
+            if item.tag == P:
+                self.add_paragraph(item, in_box)
+            else:
+                self.add_table(item)
+
+    def add_paragraph(self, p: etree._Element, in_box: bool) -> None:
+        """A body paragraph (or one in a text box, which takes its anchor's number and is never a heading)."""
+        if not in_box:
+            self.paragraph += 1
+        text = self.paragraph_text(p)
+        boxes = self.take_boxes()
+        info = self.styles.paragraph(p)
+        location = Location(paragraph=self.paragraph or None)
+        if info.level is not None and not in_box:
+            block = self.builder.heading(text, info.level, location)
+            if info.title and block is not None and self.builder.document.title is None:
+                self.builder.document.title = block.text
+        else:
+            block = self.builder.add(BlockKind.LIST_ITEM if info.listed else BlockKind.PARAGRAPH, text, location)
+        self.record(block, p)
+        self.read_boxes(boxes, p)
+
+    def add_table(self, tbl: etree._Element) -> None:
+        """One block per cell; a merged cell counts once, at its first grid column."""
+        self.tables += 1
+        table = self.tables
+        row = 0
+        for tr in _items(tbl, {TR}):
+            trpr = tr.find(TRPR)
+            if trpr is not None and trpr.find(DEL) is not None:
+                continue  # a row deleted with tracked changes
+            row += 1
+            column = 1 + _val_int(trpr, GRID_BEFORE, 0)
+            for tc in _items(tr, {TC}):
+                tcpr = tc.find(TCPR)
+                if not _merged_away(tcpr):
+                    where = Location(paragraph=self.paragraph or None, table=table, row=row, column=column)
+                    self.add_cell(tc, where)
+                column += max(1, _val_int(tcpr, GRID_SPAN, 1))
+
+    def add_cell(self, tc: etree._Element, location: Location) -> None:
+        """The cell's paragraphs as one block, then any tables and text boxes inside it."""
+        texts: list[str] = []
+        first = tc  # the cell's first paragraph, where its block comes from
+        inner: list[etree._Element] = []
+        boxes: list[etree._Element] = []
+        for item in _items(tc, BLOCKS):
+            if item.tag == P:
+                if not texts:
+                    first = item
+                texts.append(self.paragraph_text(item))
+                boxes += self.take_boxes()
+            else:
+                inner.append(item)
+        block = self.builder.add(BlockKind.TABLE_CELL, " ".join(texts), location)
+        self.record(block, first)
+        for table in inner:
+            self.add_table(table)
+        self.read_boxes(boxes, first)
+
+    def paragraph_text(self, p: etree._Element) -> str:
+        """The shown text of a w:p; text boxes met are kept in self.boxes."""
+        self.fields = [code for code in self.fields if not code]  # a field code does not run past its paragraph
+        parts: list[str] = []
+        self.inline(p, parts)
+        return "".join(parts)
+
+    def inline(self, parent: Iterable[etree._Element], parts: list[str]) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag == R:
+                self.run(child, parts)
+            elif tag in INLINE_WRAPPERS:
+                self.inline(_unwrap(child), parts)
+
+    def run(self, r: Iterable[etree._Element], parts: list[str]) -> None:
+        for child in r:
+            tag = child.tag
+            if tag == FLD_CHAR:
+                self.field_char(child.get(FLD_CHAR_TYPE))
+            elif True in self.fields:
+                continue
+            elif tag == T:
+                parts.append(child.text or "")
+            elif tag in SPACES:
+                parts.append(" ")
+            elif tag == NO_BREAK_HYPHEN:
+                parts.append("-")
+            elif tag == DRAWING or tag == PICT:
+                self.boxes += _text_boxes(child)
+            elif tag == ALTERNATE:
+                self.run(_unwrap(child), parts)
+
+    def field_char(self, kind: str | None) -> None:
+        """Follow w:fldChar begin / separate / end: the text between begin and separate is the field code."""
+        if kind == "begin":
+            self.fields.append(True)
+        elif kind == "separate" and self.fields:
+            self.fields[-1] = False
+        elif kind == "end" and self.fields:
+            self.fields.pop()
+
+    def take_boxes(self) -> list[etree._Element]:
+        boxes, self.boxes = self.boxes, []
+        return boxes
+
+    def record(self, block: Block | None, element: etree._Element) -> None:
+        """Remember the element a block came from (the text box's anchor while reading a text box)."""
+        if self.elements is not None and block is not None:
+            self.elements[block.index] = element if self.anchor is None else self.anchor
+
+    def read_boxes(self, boxes: list[etree._Element], anchor: etree._Element) -> None:
+        """Read text boxes met in `anchor`; their blocks (and those of boxes inside them) belong to it."""
+        outer = self.anchor
+        self.anchor = anchor if outer is None else outer
+        for box in boxes:
+            self.blocks(box, in_box=True)
+        self.anchor = outer
+
+
+def _items(container: Iterable[etree._Element], tags: frozenset[str] | set[str]) -> Iterator[etree._Element]:
+    """The children with one of `tags`, looking through content controls, custom XML and alternate content."""
+    for child in container:
+        tag = child.tag
+        if tag in tags:
+            yield child
+        elif tag in BLOCK_WRAPPERS:
+            yield from _items(_unwrap(child), tags)
+
+
+def _unwrap(element: etree._Element) -> Iterable[etree._Element]:
+    """What to read inside a wrapper: a content control's content, one branch of alternate content, or itself."""
+    if element.tag == SDT:
+        inner = element.find(SDT_CONTENT)
+    elif element.tag == ALTERNATE:
+        inner = element.find(CHOICE)
+        inner = inner if inner is not None else element.find(FALLBACK)
+    else:
+        return element
+    return inner if inner is not None else ()
+
+
+def _text_boxes(graphic: etree._Element) -> list[etree._Element]:
+    """The outermost w:txbxContent in a drawing or VML picture (inner ones are read with their box)."""
+    return [box for box in graphic.iter(TXBX_CONTENT) if _outermost(box, graphic)]
+
+
+def _outermost(box: etree._Element, top: etree._Element) -> bool:
+    parent = box.getparent()
+    while parent is not None and parent is not top:
+        if parent.tag == TXBX_CONTENT:
+            return False
+        parent = parent.getparent()
+    return True
+
+
+def _val_int(properties: etree._Element | None, tag: str, default: int) -> int:
+    """The integer w:val of a child of a properties element, or `default`."""
+    child = properties.find(tag) if properties is not None else None
+    value = _int(child.get(VAL)) if child is not None else None
+    return default if value is None else value
+
+
+def _merged_away(tcpr: etree._Element | None) -> bool:
+    """Whether a cell continues a merge begun in the cell above (or, in old files, to its left)."""
+    if tcpr is None:
+        return False
+    for tag in (VMERGE, HMERGE):
+        merge = tcpr.find(tag)
+        if merge is not None and merge.get(VAL, "continue") != "restart":
+            return True
+    return False

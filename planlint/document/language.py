@@ -1,0 +1,44 @@
+"""Tell whether a plan is written in Swedish, from the share of common function words."""
+
+from __future__ import annotations
+
+import re
+
+from planlint.document.model import Document
+from planlint.errors import PlanInputError
+
+# The most frequent function words of each language, with the words that two languages share left out.
+FUNCTION_WORDS = {
+    "sv": "och att det som är för med av till den på har inte ett de vi om men ska kan också från eller "
+    "vara sig under våra vår samt genom detta dessa hur mot både där utan efter blir mellan ska skall",
+    "en": "the and of to in is that for with as are this by be on it from or at which we will our "
+    "have has not an can their these been also its would should",
+    "da": "og af til det er på med som ikke en vi kan være fra har også skal deres denne efter mellem "
+    "hvordan uden blive",
+    "nb": "og av til det er på med som ikke en vi kan være fra har også skal deres denne etter mellom "
+    "hvordan uten bli",
+    "de": "der die und das ist nicht mit von zu den ein eine auf für sich dem wir auch werden wird "
+    "durch nach bei oder",
+}
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+NAMES = {"sv": ("svenska", "Swedish"), "en": ("engelska", "English"), "da": ("danska", "Danish"),
+         "nb": ("norska", "Norwegian"), "de": ("tyska", "German")}
+MIN_WORDS = 40  # fewer words than this are too few to judge
+SAMPLE_WORDS = 20_000
+
+
+def guess_language(text: str) -> tuple[str, int]:
+    """Return the language whose function words cover the most of `text`, and how many words were read."""
+    words = [w.lower() for w in _WORD.findall(text)][:SAMPLE_WORDS]
+    sets = {lang: set(ws.split()) for lang, ws in FUNCTION_WORDS.items()}
+    scores = {lang: sum(1 for w in words if w in s) for lang, s in sets.items()}
+    best = max(scores, key=scores.get)
+    return best, len(words)
+
+
+def check_swedish(document: Document) -> None:
+    """Raise PlanInputError when a plan with enough text is clearly in another language."""
+    text = " ".join(b.text for b in document.blocks[:2000])
+    language, words = guess_language(text)
+    if words >= MIN_WORDS and language != "sv":
+        raise PlanInputError(document.path, "not_swedish", language=language)

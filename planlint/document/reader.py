@@ -1,0 +1,70 @@
+"""Turn a plan file of any supported format into one Document; every command reads plans through `read_plan`."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from planlint.document.language import check_swedish
+from planlint.document.limits import DEFAULT_LIMITS, Limits
+from planlint.document.model import Document
+from planlint.errors import PlanInputError, PlanTooLarge
+
+# suffix -> (module that reads it, what its content must start with, a name for that content)
+READERS: dict[str, tuple[str, bytes | None, tuple[str, str]]] = {
+    ".docx": ("planlint.document.docx", b"PK\x03\x04", ("ett Word-dokument (.docx)", "a Word document (.docx)")),
+    ".pdf": ("planlint.document.pdf", b"%PDF-", ("en PDF", "a PDF")),
+    ".md": ("planlint.document.markdown", None, ("Markdown", "Markdown")),
+    ".markdown": ("planlint.document.markdown", None, ("Markdown", "Markdown")),
+    ".txt": ("planlint.document.text", None, ("text", "text")),
+}
+SUPPORTED_SUFFIXES = tuple(READERS)
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, and Office files encrypted with a password
+
+
+def read_plan(path: Path | str, limits: Limits = DEFAULT_LIMITS, require_swedish: bool = True) -> Document:
+    """Read a plan into the document model, or raise PlanInputError with a message for the user."""
+    path = Path(path)
+    return accept(reader_for(path, limits).read(path, limits), require_swedish)
+
+
+def reader_for(path: Path, limits: Limits = DEFAULT_LIMITS):
+    """The reader module for a plan file, after the checks made before reading: it exists, its format is
+    supported and its content matches its name, it is not over the size limit."""
+    if not path.exists():
+        raise PlanInputError(path, "missing")
+    if not path.is_file():
+        raise PlanInputError(path, "not_a_file")
+    suffix = path.suffix.lower()
+    head = _head(path)
+    if suffix == ".doc" or (suffix not in (".docx",) and head.startswith(OLE_MAGIC)):
+        raise PlanInputError(path, "legacy_doc")
+    if suffix not in READERS:
+        raise PlanInputError(path, "unsupported", suffix=suffix or ("(utan filändelse)", "(no extension)"))
+    if path.stat().st_size > limits.max_file_mb * 1024 * 1024:
+        raise PlanTooLarge(path, "bytes", limits.max_file_mb)
+    module_name, magic, content_name = READERS[suffix]
+    if suffix == ".docx" and head.startswith(OLE_MAGIC):
+        raise PlanInputError(path, "encrypted")
+    if magic is not None and not head.startswith(magic):
+        if not head.strip():
+            raise PlanInputError(path, "empty")
+        raise PlanInputError(path, "wrong_content", suffix=suffix, expected=content_name)
+    return importlib.import_module(module_name)
+
+
+def accept(document: Document, require_swedish: bool = True) -> Document:
+    """The checks made after reading: the plan has text, and (by default) it is in Swedish."""
+    if not any(b.text for b in document.blocks):
+        raise PlanInputError(document.path, "empty")
+    if require_swedish:
+        check_swedish(document)
+    return document
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as f:
+            return f.read(16)
+    except OSError as exc:
+        raise PlanInputError(path, "unreadable", reason=exc.strerror or str(exc)) from None

@@ -1,0 +1,1 @@
+"""Runs over a project's plans: file selection, configuration, the runner, baselines and comparisons."""

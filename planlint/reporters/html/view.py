@@ -1,0 +1,405 @@
+"""The HTML report's view of a run: plain data for the templates, every text already in the reader's language.
+
+The templates only lay this data out; they escape every value (Jinja2 autoescape), so plan text can never
+become markup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from planlint.analysis.phrases import WordSet
+from planlint.i18n import Catalog, pick
+from planlint.project.runner import RunResult
+from planlint.reporters import labels
+from planlint.reporters.labels import (
+    EXEMPT_SYMBOL,
+    SEVERITY_SYMBOLS,
+    STATUS_SYMBOLS,
+    severity_word,
+    status_symbol,
+    status_word,
+    strength_word,
+    where,
+)
+from planlint.result import ConceptResult, Evidence, Finding, PlanResult, Status
+from planlint.rulepack.pack import Pack
+
+T = Catalog(
+    {
+        "missing_saknas": ("Planen tar inte upp {concept} någonstans.", "The plan does not address {concept} anywhere."),
+        "missing_namnd": ("{concept} nämns, men finns inte i något mål, någon aktivitet eller indikator.",
+                          "{concept} is mentioned, but is in no goal, activity or indicator."),
+        "missing_konkretiserad": ("Det finns mål eller aktiviteter, men ingen indikator eller inget målvärde följer upp dem.",
+                                  "There are goals or activities, but no indicator or target value follows them up."),
+        "add_indicator": ("Knyt målen till en indikator med utfall och målvärde för 2027.",
+                          "Tie the goals to an indicator with an outcome and a target value for 2027."),
+        "verdict": ("{followed} av {total} delar följs upp med indikator eller målvärde.",
+                    "{followed} of {total} parts are followed up with an indicator or target value."),
+        "verdict_thin": ("Tunt: {names}.", "Thin: {names}."),
+        "verdict_missing": ("Saknas: {names}.", "Missing: {names}."),
+        "verdict_none": ("Alla delar följs upp.", "Every part is followed up."),
+        "plan_of": ("Plan {n} av {total}", "Plan {n} of {total}"),
+        "none_addresses": ("Ingen plan tar upp {concept}.", "No plan addresses {concept}."),
+        "none_follows": ("Ingen plan följer upp {concept} med en indikator eller ett målvärde",
+                         "No plan follows up {concept} with an indicator or a target value"),
+        "many_not_followed": ("{n} av {total} planer följer inte upp {concept} med en indikator eller ett målvärde",
+                              "{n} of {total} plans do not follow up {concept} with an indicator or a target value"),
+        "absent_too": ("; i {n} av dem saknas {concept} helt", "; {n} of them do not address {concept} at all"),
+        "common_rule": ("{n} av {total} planer: {message}", "{n} of {total} plans: {message}"),
+        "common_rule_all": ("Alla planer: {message}", "All plans: {message}"),
+        "common_stale": ("{n} av {total} planer hänvisar till inaktuella mål som om de gällde.",
+                         "{n} of {total} plans refer to out-of-date goals as if they were current."),
+        "applies_to": ("Gäller: {names}.", "Applies to: {names}."),
+    }
+)
+SHOWN_EVIDENCE = 3  # quotes shown at once per concept; the rest sit in a <details>
+TOP_ACTIONS = 3
+ACTION_CHARS = 120
+STATUS_ORDER = (Status.UPPFOLJD, Status.KONKRETISERAD, Status.NAMND, Status.SAKNAS)
+SLUG = re.compile(r"[^a-z0-9-]+")
+
+
+@dataclass
+class Quote:
+    text: str
+    where: str
+    strength: str  # in words
+    level: int  # 1–3
+    hedged: bool
+
+
+@dataclass
+class Note:
+    """A finding, ready to show."""
+
+    rule: str
+    severity: str  # key, for CSS
+    severity_word: str
+    symbol: str
+    message: str
+    quote: str | None  # shown only when the message does not already hold it
+    where: str
+    suggestion: str | None
+    suppressed: str | None
+    target: str  # anchor of the part of the report that explains it
+
+
+@dataclass
+class ConceptView:
+    id: str
+    anchor: str
+    name: str
+    description: str
+    frameworks: list[str]
+    status: str  # key, for CSS, or "exempt"
+    status_word: str
+    symbol: str
+    level: int  # 0–3, the depth drawn in the chart
+    exempt: str | None
+    quotes: list[Quote]
+    missing: str | None
+    suggestion: str | None
+    examples: list[str]
+    notes: list[Note]
+
+    @property
+    def shown(self) -> list[Quote]:
+        return self.quotes[:SHOWN_EVIDENCE]
+
+    @property
+    def more(self) -> list[Quote]:
+        return self.quotes[SHOWN_EVIDENCE:]
+
+
+@dataclass
+class StatusCount:
+    status: str
+    status_word: str
+    symbol: str
+    count: int
+
+
+@dataclass
+class PlanView:
+    number: int
+    anchor: str
+    name: str
+    path: str
+    organisation: str | None
+    pack: str
+    pack_title: str
+    score: int
+    counts: list[StatusCount]
+    verdict: list[str]
+    actions: list[Note]
+    concepts: list[ConceptView]
+    links: list[Note]  # målbild and vision links (rules of kind `reference`)
+    stale: list[Note]  # out-of-date references (kind `stale`)
+    others: list[Note]  # findings of any other kind that no concept carries
+    exemptions: list[tuple[str, str]]  # (concept name, reason)
+    suppressed: list[Note]
+    label: str | None = None  # "Plan 2 av 3" in a portfolio
+
+    def concept(self, concept_id: str) -> ConceptView | None:
+        return next((c for c in self.concepts if c.id == concept_id), None)
+
+
+@dataclass
+class CommonGap:
+    text: str
+    plans: str | None  # the plans it applies to, when not all
+    share: float = 0.0  # how widely and how badly it is shared, for the order of the list
+
+
+@dataclass
+class ReportView:
+    plans: list[PlanView]
+    errors: list[str]
+    columns: list[tuple[str, str]] = field(default_factory=list)  # (concept id, name) of the heatmap
+    common: list[CommonGap] = field(default_factory=list)
+    mean_score: int | None = None
+
+    @property
+    def portfolio(self) -> bool:
+        return len(self.plans) > 1
+
+
+def build(outcome: RunResult, lang: str) -> ReportView:
+    """The whole report: one view per plan and, for several plans, the portfolio across them."""
+    total = len(outcome.results)
+    plans = [plan_view(result, n, total, lang) for n, result in enumerate(outcome.results, 1)]
+    view = ReportView(plans=plans, errors=[e.message(lang) for e in outcome.errors])
+    if plans:
+        view.mean_score = round(sum(p.score for p in plans) / len(plans))
+    if view.portfolio:
+        view.columns = heatmap_columns(plans)
+        view.common = common_gaps(outcome.results, plans, lang)
+    return view
+
+
+def plan_name(result: PlanResult) -> str:
+    """The plan's title, else its first top heading, else its file name."""
+    doc = result.document
+    heading = next((b.text for b in doc.blocks if b.level == 1), None)
+    return doc.title or heading or doc.path.name
+
+
+def organisation(result: PlanResult) -> str | None:
+    """The förvaltning or bolag, when the document's author field names one (not a person)."""
+    author = result.document.author
+    words = WordSet(result.pack.language.organisation_words)
+    return author if author and any(w in words for w in re.findall(r"\w+", author.lower())) else None
+
+
+def slug(text: str) -> str:
+    return SLUG.sub("-", text.lower()).strip("-") or "x"
+
+
+def plan_view(result: PlanResult, number: int, total: int, lang: str) -> PlanView:
+    pack = result.pack
+    anchor = f"plan-{number}"
+    concepts = [concept_view(c, result, anchor, lang) for c in result.concepts]
+    kinds = {r.id: r.extends for r in pack.rules}
+    active = [f for f in result.findings if f.suppressed is None]
+    other = [f for f in active if kinds.get(f.rule) != "coverage" and f.concept is None]
+    return PlanView(
+        number=number,
+        anchor=anchor,
+        name=plan_name(result),
+        path=str(result.document.path),
+        organisation=organisation(result),
+        pack=f"{pack.name} {pack.version}",
+        pack_title=pick(pack.title, lang),
+        score=result.score,
+        counts=status_counts(result.concepts, lang),
+        verdict=verdict(concepts, lang),
+        actions=top_actions(active, result, anchor, lang),
+        concepts=concepts,
+        links=[note(f, anchor, lang) for f in other if kinds.get(f.rule) == "reference"],
+        stale=[note(f, anchor, lang) for f in other if kinds.get(f.rule) == "stale"],
+        others=[note(f, anchor, lang) for f in other if kinds.get(f.rule) not in ("reference", "stale")],
+        exemptions=[(pick(pack.concept(c.concept).name, lang), c.exempt) for c in result.concepts if c.exempt],
+        suppressed=[note(f, anchor, lang) for f in result.findings if f.suppressed is not None],
+        label=T("plan_of", lang, n=number, total=total) if total > 1 else None,
+    )
+
+
+def concept_view(result: ConceptResult, plan: PlanResult, plan_anchor: str, lang: str) -> ConceptView:
+    concept = plan.pack.concept(result.concept)
+    name = pick(concept.name, lang)
+    exempt = result.exempt is not None
+    missing, suggestion, examples = (None, None, []) if exempt else gap(result.status, plan.pack, result.concept, lang)
+    notes = [note(f, plan_anchor, lang) for f in plan.findings
+             if f.concept == result.concept and f.suppressed is None]
+    return ConceptView(
+        id=result.concept,
+        anchor=f"{plan_anchor}-{slug(result.concept)}",
+        name=name,
+        description=pick(concept.description, lang),
+        frameworks=[labels.T(f, lang) for f in concept.framework],
+        status="exempt" if exempt else result.status.key,
+        status_word=labels.T("exempt", lang) if exempt else status_word(result.status, lang),
+        symbol=status_symbol(result),
+        level=int(result.status),
+        exempt=result.exempt,
+        quotes=[quote(e, lang) for e in result.ranked()],
+        missing=missing,
+        suggestion=suggestion,
+        examples=examples,
+        notes=notes,
+    )
+
+
+def quote(evidence: Evidence, lang: str) -> Quote:
+    return Quote(
+        text=evidence.sentence,
+        where=where(evidence.location, evidence.section, lang, evidence.block),
+        strength=strength_word(evidence.strength, lang),
+        level=int(evidence.strength),
+        hedged=evidence.hedged,
+    )
+
+
+def gap(status: Status, pack: Pack, concept_id: str, lang: str) -> tuple[str | None, str | None, list[str]]:
+    """What is missing for a concept at this status, what to do, and the pack's examples of what to write."""
+    if status is Status.UPPFOLJD:
+        return None, None, []
+    concept = pack.concept(concept_id)
+    name = running_text(pick(concept.name, lang))
+    missing = T(f"missing_{status.key}", lang, concept=name)
+    missing = missing[:1].upper() + missing[1:]
+    advice = T("add_indicator", lang) if status is Status.KONKRETISERAD else pick(concept.gap, lang)
+    examples = list(concept.suggestions.get(lang) or concept.suggestions.get("sv") or ())
+    return missing, advice, examples
+
+
+def running_text(name: str) -> str:
+    """A concept name inside a sentence: "Trygghet" → "trygghet", but "IT-säkerhet" stays."""
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
+
+
+def note(finding: Finding, plan_anchor: str, lang: str) -> Note:
+    message = pick(finding.message, lang)
+    target = f"{plan_anchor}-{slug(finding.concept)}" if finding.concept else f"{plan_anchor}-findings"
+    return Note(
+        rule=finding.rule,
+        severity=finding.severity.key,
+        severity_word=severity_word(finding.severity, lang),
+        symbol=SEVERITY_SYMBOLS[finding.severity],
+        message=message,
+        quote=finding.quote if finding.quote and finding.quote not in message else None,
+        where=where(finding.location, finding.section, lang, finding.block),
+        suggestion=pick(finding.suggestion, lang) if finding.suggestion else None,
+        suppressed=finding.suppressed,
+        target=target,
+    )
+
+
+def short(text: str, limit: int = ACTION_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def top_actions(active: list[Finding], result: PlanResult, plan_anchor: str, lang: str) -> list[Note]:
+    """The most important things to add: the gravest findings, and among equals the thinnest concept first."""
+    def weight(item: tuple[int, Finding]) -> tuple:
+        index, finding = item
+        status = result.concept(finding.concept).status if finding.concept else Status.NAMND
+        return (-finding.severity, status, index)
+
+    chosen = sorted(enumerate(active), key=weight)[:TOP_ACTIONS]
+    notes = [note(f, plan_anchor, lang) for _, f in chosen]
+    for n in notes:
+        n.message = short(n.message)
+    return notes
+
+
+def status_counts(concepts: list[ConceptResult], lang: str) -> list[StatusCount]:
+    counted = [c for c in concepts if c.exempt is None]
+    counts = [StatusCount(s.key, status_word(s, lang), STATUS_SYMBOLS[s], sum(c.status is s for c in counted))
+              for s in STATUS_ORDER]
+    exempt = len(concepts) - len(counted)
+    if exempt:
+        counts.append(StatusCount("exempt", labels.T("exempt", lang), EXEMPT_SYMBOL, exempt))
+    return counts
+
+
+def verdict(concepts: list[ConceptView], lang: str) -> list[str]:
+    """Two or three short sentences: how many parts are followed up, which are thin, which are missing."""
+    counted = [c for c in concepts if c.exempt is None]
+    followed = [c for c in counted if c.level == Status.UPPFOLJD]
+    thin = [c.name for c in counted if c.level in (Status.NAMND, Status.KONKRETISERAD)]
+    missing = [c.name for c in counted if c.level == Status.SAKNAS]
+    lines = [T("verdict", lang, followed=len(followed), total=len(counted))]
+    if thin:
+        lines.append(T("verdict_thin", lang, names=", ".join(thin)))
+    if missing:
+        lines.append(T("verdict_missing", lang, names=", ".join(missing)))
+    if not thin and not missing:
+        lines.append(T("verdict_none", lang))
+    return lines
+
+
+def heatmap_columns(plans: list[PlanView]) -> list[tuple[str, str]]:
+    """The concepts of every plan's pack, in the order they first appear."""
+    columns: dict[str, str] = {}
+    for plan in plans:
+        for concept in plan.concepts:
+            columns.setdefault(concept.id, concept.name)
+    return list(columns.items())
+
+
+def common_gaps(results: list[PlanResult], plans: list[PlanView], lang: str) -> list[CommonGap]:
+    """Gaps in at least half of the plans: concepts not followed up or missing, then shared findings."""
+    gaps = [g for cid, _ in heatmap_columns(plans) if (g := concept_gap(cid, plans, lang)) is not None]
+    return sorted(gaps, key=lambda g: -g.share) + rule_gaps(results, plans, lang)
+
+
+def concept_gap(concept_id: str, plans: list[PlanView], lang: str) -> CommonGap | None:
+    having = [(p, c) for p in plans if (c := p.concept(concept_id)) is not None and c.exempt is None]
+    total = len(having)
+    weak = [p for p, c in having if c.level < Status.UPPFOLJD]
+    absent = [p for p, c in having if c.level == Status.SAKNAS]
+    if total < 2 or len(weak) * 2 < total:
+        return None
+    name = running_text(having[0][1].name)
+    share = (len(weak) + len(absent)) / total
+    if len(absent) == total:
+        return CommonGap(T("none_addresses", lang, concept=name), None, share)
+    text = (T("none_follows", lang, concept=name) if len(weak) == total
+            else T("many_not_followed", lang, n=len(weak), total=total, concept=name))
+    if absent:
+        text += T("absent_too", lang, n=len(absent), concept=name)
+    return CommonGap(text + ".", applies_to(weak, total, lang), share)
+
+
+def rule_gaps(results: list[PlanResult], plans: list[PlanView], lang: str) -> list[CommonGap]:
+    """Findings outside the concepts (målbild link, stale references) that at least half the plans share."""
+    groups: dict[tuple[str, str], list[PlanView]] = {}
+    for result, plan in zip(results, plans):
+        kinds = {r.id: r.extends for r in result.pack.rules}
+        for finding in result.findings:
+            if finding.suppressed is not None or finding.concept is not None or kinds.get(finding.rule) == "coverage":
+                continue
+            key = ("stale", "") if kinds.get(finding.rule) == "stale" else (finding.rule, pick(finding.message, lang))
+            members = groups.setdefault(key, [])
+            if plan not in members:
+                members.append(plan)
+    total = len(plans)
+    gaps = []
+    for (kind, message), members in groups.items():
+        n = len(members)
+        if n * 2 < total:
+            continue
+        if kind == "stale":
+            text = T("common_stale", lang, n=n, total=total)
+        else:
+            text = T("common_rule_all", lang, message=message) if n == total else T(
+                "common_rule", lang, n=n, total=total, message=message)
+        gaps.append(CommonGap(text, applies_to(members, total, lang)))
+    return gaps
+
+
+def applies_to(plans: list[PlanView], total: int, lang: str) -> str | None:
+    return None if len(plans) == total else T("applies_to", lang, names=", ".join(p.name for p in plans))

@@ -1,0 +1,1 @@
+"""The rule pack: loading and validating its data, and its compiled lexicon."""

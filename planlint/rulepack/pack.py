@@ -1,0 +1,338 @@
+"""Load and validate a rule pack: the concepts, their vocabulary, the rule instances and the language cues.
+
+A pack is a folder with `pack.yaml`, `language.yaml`, `concepts/<id>.yaml` and `rules/<id>.yaml`. Every
+error names the file and the field, so that a city can edit its goals without reading code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:  # libyaml's parser where PyYAML was built with it: several times faster
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader
+
+from planlint.errors import PackError
+
+DEFAULT_PACK = "helsingborg-2027"
+COMPOUND_MODES = ("none", "first", "last", "any")
+STATUSES = ("saknas", "namnd", "konkretiserad", "uppfoljd")
+SEVERITIES = ("info", "warning", "error")
+FRAMEWORKS = ("malbild", "inriktning")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of a concept's vocabulary: a lemma (inflected and compounded), a word glob or a phrase."""
+
+    kind: str  # "lemma", "word" or "phrase"
+    value: str
+    compound: str = "any"
+    weight: float = 1.0
+    group: str | None = None
+    requires: tuple[str, ...] = ()  # context names or words, one of which must be in the sentence
+    unless: tuple[str, ...] = ()  # words that cancel the term in the sentence
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    name: dict[str, str]
+    framework: tuple[str, ...]
+    description: dict[str, str]
+    terms: tuple[Term, ...]
+    gap: dict[str, str]
+    suggestions: dict[str, tuple[str, ...]]
+    exclude: tuple[str, ...] = ()
+    exclude_phrases: tuple[str, ...] = ()
+    veto: tuple[str, ...] = ()  # context names that cancel the concept in a sentence
+    unless_sentence: tuple[str, ...] = ()  # words that cancel the concept in a sentence
+    source: Path | None = None
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """A rule instance: an id, the check kind it extends, its severity, messages, docs and options."""
+
+    id: str
+    extends: str
+    severity: str
+    message: dict[str, str]
+    docs: dict[str, Any]
+    options: dict[str, Any]
+    source: Path
+
+
+@dataclass(frozen=True)
+class LanguageCues:
+    negation: tuple[str, ...]
+    negation_exceptions: tuple[str, ...]
+    clause_breaks: tuple[str, ...]
+    hedges: tuple[str, ...]
+    goal_cues: tuple[str, ...]
+    activity_cues: tuple[str, ...]
+    indicator_cues: tuple[str, ...]
+    target_cues: tuple[str, ...]
+    number_words: tuple[str, ...]
+    organisation_words: tuple[str, ...]
+    sections: dict[str, tuple[str, ...]]
+    indicator_table_headers: tuple[str, ...]
+    contexts: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Pack:
+    name: str
+    version: str
+    title: dict[str, str]
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    sources: tuple[str, ...]
+    concepts: tuple[Concept, ...]
+    rules: tuple[RuleSpec, ...]
+    language: LanguageCues
+    root: Path
+    status_scores: dict[str, int] = field(default_factory=dict)
+    lemmas: frozenset[str] = field(default=frozenset())
+
+    def concept(self, concept_id: str) -> Concept:
+        return next(c for c in self.concepts if c.id == concept_id)
+
+    def rule(self, rule_id: str) -> RuleSpec | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+
+def default_pack_dir() -> Path:
+    """The pack shipped with planlint: inside the wheel, or `rules/` of a source checkout."""
+    installed = Path(str(resources.files("planlint"))) / "_rules" / DEFAULT_PACK
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[2] / "rules" / DEFAULT_PACK
+
+
+def load_pack(path: Path | None = None) -> Pack:
+    """Load the pack at `path` (a pack folder or its pack.yaml), or the default pack."""
+    root = Path(path) if path else default_pack_dir()
+    if root.is_file():
+        root = root.parent
+    if not (root / "pack.yaml").is_file():
+        raise PackError(root, ("mappen saknar pack.yaml", "the folder has no pack.yaml"))
+    meta = _Fields(root / "pack.yaml")
+    language = _load_language(_Fields(root / "language.yaml"))
+    concepts = tuple(
+        _load_concept(_Fields(root / "concepts" / f"{cid}.yaml"), cid, language)
+        for cid in meta.list_of_str("concepts", required=True)
+    )
+    rule_files = sorted((root / "rules").glob("*.yaml")) if (root / "rules").is_dir() else []
+    rules = tuple(_load_rule(_Fields(p)) for p in rule_files)
+    _unique(root / "rules", [r.id for r in rules])
+    valid = meta.mapping("valid")
+    lemmas = frozenset(t.value for c in concepts for t in c.terms if t.kind == "lemma")
+    scores = meta.mapping("status_scores", required=True)
+    for status in STATUSES:
+        if not isinstance(scores.get(status), int) or not 0 <= scores[status] <= 100:
+            meta.sub(scores, "status_scores").fail(status, "måste vara ett heltal 0–100", "must be a whole number 0–100")
+    return Pack(
+        name=meta.str("name", required=True),
+        version=str(meta.get("version", required=True)),
+        title=meta.texts("title", required=True),
+        valid_from=valid.get("from"),
+        valid_to=valid.get("to"),
+        sources=tuple(meta.list_of_str("sources", lower=False)),
+        concepts=concepts,
+        rules=rules,
+        language=language,
+        root=root,
+        status_scores={k: scores[k] for k in STATUSES},
+        lemmas=lemmas,
+    )
+
+
+class _Fields:
+    """One YAML mapping from a pack file, with typed access that reports the file and field on error."""
+
+    def __init__(self, path: Path, data: Any = None, prefix: str = "") -> None:
+        self.path = path
+        self.prefix = prefix
+        if data is None:
+            data = _read_yaml(path)
+        if not isinstance(data, dict):
+            self.fail(prefix or "(filen)", "måste vara en mappning (nyckel: värde)", "must be a mapping (key: value)")
+        self.data = data
+
+    def fail(self, name: str, sv: str, en: str) -> None:
+        where = f"{self.prefix}{name}" if name else self.prefix.rstrip(".")
+        raise PackError(self.path, (f"fältet '{where}' {sv}", f"field '{where}' {en}"))
+
+    def get(self, name: str, default: Any = None, required: bool = False) -> Any:
+        if name not in self.data or self.data[name] is None:
+            if required:
+                self.fail(name, "saknas", "is missing")
+            return default
+        return self.data[name]
+
+    def str(self, name: str, default: str | None = None, required: bool = False) -> str | None:
+        value = self.get(name, default, required)
+        if value is not None and not isinstance(value, str):
+            self.fail(name, "måste vara text", "must be text")
+        return value
+
+    def number(self, name: str, default: float) -> float:
+        value = self.get(name, default)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.fail(name, "måste vara ett tal", "must be a number")
+        return float(value)
+
+    def list_of_str(self, name: str, required: bool = False, lower: bool = True) -> list[str]:
+        """A list of texts; vocabulary is lower-cased, prose (lower=False) is kept as written."""
+        value = self.get(name, [], required)
+        if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+            self.fail(name, "måste vara en lista med texter", "must be a list of texts")
+        return [str(v).lower() if lower else " ".join(str(v).split()) for v in value]
+
+    def mapping(self, name: str, required: bool = False) -> dict:
+        value = self.get(name, {}, required)
+        if not isinstance(value, dict):
+            self.fail(name, "måste vara en mappning", "must be a mapping")
+        return value
+
+    def texts(self, name: str, required: bool = False) -> dict[str, str]:
+        """A {"sv": …, "en": …} mapping; Swedish is required."""
+        value = self.mapping(name, required)
+        if value and not isinstance(value.get("sv"), str):
+            self.fail(f"{name}.sv", "saknas eller är inte text", "is missing or not text")
+        return {k: " ".join(str(v).split()) for k, v in value.items()}
+
+    def choice(self, name: str, choices: tuple[str, ...], default: str | None = None) -> str:
+        value = self.str(name, default, required=default is None)
+        if value not in choices:
+            self.fail(name, f"måste vara ett av {', '.join(choices)}", f"must be one of {', '.join(choices)}")
+        return value
+
+    def sub(self, data: Any, name: str) -> "_Fields":
+        return _Fields(self.path, data, f"{self.prefix}{name}.")
+
+
+def _read_yaml(path: Path) -> Any:
+    if not path.is_file():
+        raise PackError(path, ("filen saknas", "the file is missing"))
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise PackError(path, (f"ogiltig YAML: {exc}", f"invalid YAML: {exc}")) from None
+
+
+def _load_language(f: _Fields) -> LanguageCues:
+    sections = f.mapping("sections")
+    contexts = f.mapping("contexts")
+    return LanguageCues(
+        negation=tuple(f.list_of_str("negation", required=True)),
+        negation_exceptions=tuple(f.list_of_str("negation_exceptions")),
+        clause_breaks=tuple(f.list_of_str("clause_breaks")),
+        hedges=tuple(f.list_of_str("hedges")),
+        goal_cues=tuple(f.list_of_str("goal_cues", required=True)),
+        activity_cues=tuple(f.list_of_str("activity_cues", required=True)),
+        indicator_cues=tuple(f.list_of_str("indicator_cues", required=True)),
+        target_cues=tuple(f.list_of_str("target_cues")),
+        number_words=tuple(f.list_of_str("number_words")),
+        organisation_words=tuple(f.list_of_str("organisation_words")),
+        sections={role: tuple(f.sub(sections, "sections").list_of_str(role)) for role in sections},
+        indicator_table_headers=tuple(f.list_of_str("indicator_table_headers")),
+        contexts={name: tuple(f.sub(contexts, "contexts").list_of_str(name)) for name in contexts},
+    )
+
+
+def _load_concept(f: _Fields, expected_id: str, language: LanguageCues) -> Concept:
+    cid = f.str("id", required=True)
+    if cid != expected_id:
+        f.fail("id", f"är '{cid}' men filen heter {expected_id}.yaml", f"is '{cid}' but the file is {expected_id}.yaml")
+    raw_terms = f.get("terms", required=True)
+    if not isinstance(raw_terms, list) or not raw_terms:
+        f.fail("terms", "måste vara en lista med minst ett ord", "must be a non-empty list")
+    terms = tuple(_load_term(f, raw, i, language) for i, raw in enumerate(raw_terms))
+    veto = tuple(f.list_of_str("veto"))
+    for name in veto:
+        if name not in language.contexts:
+            f.fail("veto", f"nämner sammanhanget '{name}' som inte finns i language.yaml",
+                   f"names the context '{name}' that language.yaml does not define")
+    framework = tuple(f.list_of_str("framework", required=True))
+    for part in framework:
+        if part not in FRAMEWORKS:
+            f.fail("framework", f"måste vara malbild och/eller inriktning, inte '{part}'",
+                   f"must be malbild and/or inriktning, not '{part}'")
+    suggestions = f.mapping("suggestions")
+    return Concept(
+        id=cid,
+        name=f.texts("name", required=True),
+        framework=framework,
+        description=f.texts("description", required=True),
+        terms=terms,
+        gap=f.texts("gap", required=True),
+        suggestions={lang: tuple(f.sub(suggestions, "suggestions").list_of_str(lang, lower=False)) for lang in suggestions},
+        exclude=tuple(f.list_of_str("exclude")),
+        exclude_phrases=tuple(f.list_of_str("exclude_phrases")),
+        veto=veto,
+        unless_sentence=tuple(f.list_of_str("unless_sentence")),
+        source=f.path,
+    )
+
+
+def _load_term(f: _Fields, raw: Any, index: int, language: LanguageCues) -> Term:
+    t = f.sub(raw if isinstance(raw, dict) else {}, f"terms[{index}]")
+    if not isinstance(raw, dict):
+        t.fail("", "måste vara en mappning med lemma, word eller phrase", "must be a mapping with lemma, word or phrase")
+    kinds = [k for k in ("lemma", "word", "phrase") if k in raw]
+    if len(kinds) != 1:
+        t.fail("", "måste ha exakt ett av lemma, word och phrase", "must have exactly one of lemma, word and phrase")
+    kind = kinds[0]
+    value = str(t.get(kind, required=True)).lower().strip()
+    requires = tuple(t.list_of_str("requires"))
+    return Term(
+        kind=kind,
+        value=value,
+        compound=t.choice("compound", COMPOUND_MODES, "any" if kind == "lemma" else "none"),
+        weight=t.number("weight", 1.0),
+        group=t.str("group"),
+        requires=requires,
+        unless=tuple(t.list_of_str("unless")),
+    )
+
+
+def _load_rule(f: _Fields) -> RuleSpec:
+    from planlint.checks import KINDS
+
+    rid = f.str("id", required=True)
+    if f.path.stem != rid:
+        f.fail("id", f"är '{rid}' men filen heter {f.path.name}", f"is '{rid}' but the file is {f.path.name}")
+    extends = f.choice("extends", tuple(KINDS))
+    docs = f.mapping("docs", required=True)
+    for key in ("sv", "pass", "fail"):
+        if not isinstance(docs.get(key), str):
+            f.sub(docs, "docs").fail(key, "saknas eller är inte text", "is missing or not text")
+    reserved = {"id", "extends", "severity", "message", "docs"}
+    options = {k: v for k, v in f.data.items() if k not in reserved}
+    KINDS[extends].validate(f, options)
+    return RuleSpec(
+        id=rid,
+        extends=extends,
+        severity=f.choice("severity", SEVERITIES),
+        message=f.texts("message", required=True),
+        docs={k: " ".join(str(v).split()) for k, v in docs.items()},
+        options=options,
+        source=f.path,
+    )
+
+
+def _unique(path: Path, ids: list[str]) -> None:
+    seen = set()
+    for rid in ids:
+        if rid in seen:
+            raise PackError(path, (f"regeln '{rid}' finns två gånger", f"the rule '{rid}' appears twice"))
+        seen.add(rid)
