@@ -119,8 +119,12 @@ def writers(max_python_docx: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "out")
-    parser.add_argument("--max-python-docx", type=int, default=2000,
-                        help="time python-docx's add_comment up to this many comments (5000 takes about a minute)")
+    parser.add_argument(
+        "--max-python-docx",
+        type=int,
+        default=2000,
+        help="time python-docx's add_comment up to this many comments (5000 takes about a minute)",
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     plan, copy = args.out / "plan_100_sidor_annotate.docx", args.out / "plan_100_sidor-granskad.docx"

@@ -44,8 +44,10 @@ def plan_of(pages: int, base, seed: int = 2027):
     rng = random.Random(seed)
 
     def vary(text: str) -> str:
-        return " ".join(w + rng.choice("abdegiklmnoprstu") * 2 if w.isalpha() and rng.random() < VARIED_SHARE
-                        else w for w in text.split())
+        return " ".join(
+            w + rng.choice("abdegiklmnoprstu") * 2 if w.isalpha() and rng.random() < VARIED_SHARE else w
+            for w in text.split()
+        )
 
     blocks, words, i = [], 0, 0
     while words < pages * WORDS_PER_PAGE:
@@ -77,22 +79,31 @@ def measure_one(pages: int) -> None:
 def main() -> None:
     times = wall_times([sys.executable, "-m", "planlint", str(EXAMPLE)])
     spacy = wall_times([sys.executable, "-c", "import spacy"])
-    print(f"cold start, planlint {EXAMPLE.name}: best {min(times):.2f} s, median {statistics.median(times):.2f} s "
-          f"(target ≤ 2 s)")
+    print(
+        f"cold start, planlint {EXAMPLE.name}: best {min(times):.2f} s, median {statistics.median(times):.2f} s "
+        f"(target ≤ 2 s)"
+    )
     print(f"  of which a bare `import spacy` alone: best {min(spacy):.2f} s, median {statistics.median(spacy):.2f} s")
-    print(f"\n{'pages':>5} {'words':>7} {'distinct':>8} {'loading':>8} {'1st check':>9} {'2nd check':>9} "
-          f"{'words/s':>8} {'peak MB':>7}")
+    print(
+        f"\n{'pages':>5} {'words':>7} {'distinct':>8} {'loading':>8} {'1st check':>9} {'2nd check':>9} "
+        f"{'words/s':>8} {'peak MB':>7}"
+    )
     per_page = {}
     for pages in (10, 100, 400):
-        out = subprocess.run([sys.executable, __file__, "--one", str(pages)], capture_output=True, text=True,
-                             check=True).stdout.split()
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", str(pages)], capture_output=True, text=True, check=True
+        ).stdout.split()
         _, words, distinct, loading, first, second, peak = out
         per_page[pages] = float(first) / pages
         target = "  (target ≤ 1 s)" if pages == 100 else ""
-        print(f"{pages:>5} {words:>7} {distinct:>8} {loading:>8} {first:>9} {second:>9} "
-              f"{int(words) / float(first):>8,.0f} {peak:>7}{target}")
-    print(f"\ngrowth: first-check time per page at 400 pages is {per_page[400] / per_page[10]:.2f}× "
-          f"that at 10 pages (1.0 = linear)")
+        print(
+            f"{pages:>5} {words:>7} {distinct:>8} {loading:>8} {first:>9} {second:>9} "
+            f"{int(words) / float(first):>8,.0f} {peak:>7}{target}"
+        )
+    print(
+        f"\ngrowth: first-check time per page at 400 pages is {per_page[400] / per_page[10]:.2f}× "
+        f"that at 10 pages (1.0 = linear)"
+    )
 
 
 def _timed(function, *args) -> float:

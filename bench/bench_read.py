@@ -41,10 +41,28 @@ OBJECTS = [
     "tryggheten i stadens offentliga miljöer",
     "klimatarbetet och den hållbara utvecklingen",
 ]
-TAILS = ["under 2025", "i hela kommunen", "tillsammans med andra förvaltningar", "för att nå målbild 2027",
-         "enligt inriktningarna 2023–2026", "och redovisar resultatet i delårsrapporten"]
-TOPICS = ["Trygghet", "Livslångt lärande", "Hållbar stad", "Kultur och fritid", "Digitalisering", "Medarbetare",
-          "Ekonomi", "Samverkan", "Tillgänglighet", "Klimat", "Näringsliv", "Bostäder"]
+TAILS = [
+    "under 2025",
+    "i hela kommunen",
+    "tillsammans med andra förvaltningar",
+    "för att nå målbild 2027",
+    "enligt inriktningarna 2023–2026",
+    "och redovisar resultatet i delårsrapporten",
+]
+TOPICS = [
+    "Trygghet",
+    "Livslångt lärande",
+    "Hållbar stad",
+    "Kultur och fritid",
+    "Digitalisering",
+    "Medarbetare",
+    "Ekonomi",
+    "Samverkan",
+    "Tillgänglighet",
+    "Klimat",
+    "Näringsliv",
+    "Bostäder",
+]
 
 
 def sentence(rng: random.Random) -> str:
@@ -100,8 +118,14 @@ def build_plan(path: Path, words: int) -> None:
 def add_indicator_table(word: docx.document.Document, rng: random.Random) -> int:
     """An indicator table (Indikator | Utfall 2024 | Målvärde 2027); returns its word count."""
     rows = [["Indikator", "Utfall 2024", "Målvärde 2027"]]
-    rows += [[f"Andel invånare som är nöjda med {rng.choice(OBJECTS)}", f"{rng.randint(50, 80)} %",
-              f"{rng.randint(80, 95)} %"] for _ in range(5)]
+    rows += [
+        [
+            f"Andel invånare som är nöjda med {rng.choice(OBJECTS)}",
+            f"{rng.randint(50, 80)} %",
+            f"{rng.randint(80, 95)} %",
+        ]
+        for _ in range(5)
+    ]
     table = word.add_table(rows=len(rows), cols=3)
     table.style = word.styles["Table Grid"]
     for r, row in enumerate(rows):
@@ -117,8 +141,16 @@ def convert_to_pdf(source: Path, outdir: Path) -> Path | None:
         print("soffice saknas: PDF-delen hoppas över (soffice is missing, PDF part skipped)")
         return None
     profile = (outdir / "lo-profile").resolve().as_uri()
-    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-               "--outdir", str(outdir), str(source)]
+    command = [
+        soffice,
+        f"-env:UserInstallation={profile}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(outdir),
+        str(source),
+    ]
     started = time.perf_counter()
     subprocess.run(command, check=True, capture_output=True, timeout=CONVERT_TIMEOUT)
     print(f"converted to PDF with soffice in {time.perf_counter() - started:.1f} s")
@@ -171,8 +203,10 @@ def measure(path: Path, pages: int | None) -> None:
     cli = f"{cli_seconds:>11.3f}" if cli_seconds is not None else f"{'failed':>11}"
     target = TARGETS[kind]
     verdict = "OK" if seconds <= target else "OVER TARGET"
-    print(f"{kind:<5} {pages or '-':>5} {len(document.blocks):>7} {document.word_count:>7} "
-          f"{seconds:>9.3f} {cli} {target:>8.1f}  {verdict}")
+    print(
+        f"{kind:<5} {pages or '-':>5} {len(document.blocks):>7} {document.word_count:>7} "
+        f"{seconds:>9.3f} {cli} {target:>8.1f}  {verdict}"
+    )
 
 
 def main() -> None:

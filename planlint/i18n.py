@@ -33,7 +33,8 @@ class Catalog:
 
 
 def pick(texts: dict[str, str], lang: str) -> str:
-    """Choose the text for `lang` from a {"sv": …, "en": …} mapping (as the rule pack holds), falling back to Swedish."""
+    """Choose the text for `lang` from a {"sv": …, "en": …} mapping (as the rule pack holds), falling back to
+    Swedish."""
     return texts.get(lang) or texts.get(DEFAULT_LANGUAGE) or next(iter(texts.values()), "")
 
 

@@ -94,12 +94,17 @@ def planlint_blocks(path: Path) -> list[tuple]:
 
 def tiny_png() -> bytes:
     """A 1×1 red PNG."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + \
-        chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
 
 
 TRACKED = (
@@ -108,7 +113,7 @@ TRACKED = (
     '<w:t xml:space="preserve"> även på söndagar</w:t></w:r></w:ins>'
     '<w:del w:id="902" w:author="Bo Berg" w:date="2025-09-01T10:00:00Z"><w:r>'
     '<w:delText xml:space="preserve"> bara på vardagar</w:delText></w:r></w:del>'
-    '<w:r><w:t>, så att fler helsingborgare kan låna böcker och mötas.</w:t></w:r></w:p>'
+    "<w:r><w:t>, så att fler helsingborgare kan låna böcker och mötas.</w:t></w:r></w:p>"
 )
 
 
@@ -121,23 +126,27 @@ def plan(tmp_path: Path) -> Path:
     section.footer.paragraphs[0].text = "Verksamhetsplan 2026, Helsingborgs stad"
     word.add_heading("Verksamhetsplan 2026", 0)
     word.add_heading("Inledning", 1)
-    intro = word.add_paragraph("Förvaltningen ska bidra till att Helsingborg blir en av de bästa städerna att "
-                               "leva och verka i. Vi möter invånarna i biblioteken, på fritidsgårdarna och i "
-                               "idrottshallarna varje dag.")
+    intro = word.add_paragraph(
+        "Förvaltningen ska bidra till att Helsingborg blir en av de bästa städerna att "
+        "leva och verka i. Vi möter invånarna i biblioteken, på fritidsgårdarna och i "
+        "idrottshallarna varje dag."
+    )
     word.add_comment(intro.runs, text=OTHER_COMMENT, author=OTHER_AUTHOR, initials="AA")
     word.element.body.insert(len(word.element.body) - 1, parse_xml(TRACKED))
     image = tmp_path / "bild.png"
     image.write_bytes(tiny_png())
     word.add_picture(str(image))
     word.add_heading("Mål för verksamheten", 1)
-    word.add_paragraph("Antalet innovationspiloter som genomförs i förvaltningens testbädd ska öka till minst "
-                       "sex per år till 2027.")
+    word.add_paragraph(
+        "Antalet innovationspiloter som genomförs i förvaltningens testbädd ska öka till minst sex per år till 2027."
+    )
     word.add_paragraph("Andelen unga som uppger att de har en meningsfull fritid ska vara minst 80 procent år 2027.")
     word.add_heading("Indikatorer", 1)
     table = word.add_table(rows=2, cols=3)
-    for cell, text in zip(table.rows[0].cells + table.rows[1].cells,
-                          ["Indikator", "Utfall 2024", "Målvärde 2027",
-                           "Antal innovationspiloter i testbädden per år", "2", "6"]):
+    for cell, text in zip(
+        table.rows[0].cells + table.rows[1].cells,
+        ["Indikator", "Utfall 2024", "Målvärde 2027", "Antal innovationspiloter i testbädden per år", "2", "6"],
+    ):
         cell.text = text
     path = tmp_path / "plan.docx"
     word.save(str(path))
@@ -238,8 +247,10 @@ def test_other_content_survives(plan: Path) -> None:
     assert [p.blob for p in annotated.part.package.iter_parts() if p.partname.ext == "png"] == [tiny_png()]
     assert len(body.findall(".//" + qn("w:drawing"))) == 1
     for name in ("header", "footer"):
-        assert getattr(annotated.sections[0], name).paragraphs[0].text == \
-            getattr(original.sections[0], name).paragraphs[0].text
+        assert (
+            getattr(annotated.sections[0], name).paragraphs[0].text
+            == getattr(original.sections[0], name).paragraphs[0].text
+        )
     assert planlint_blocks(copy) == planlint_blocks(plan)
     assert body_texts(copy) == body_texts(plan)
 
@@ -247,8 +258,9 @@ def test_other_content_survives(plan: Path) -> None:
 def test_fixture_gap_and_evidence(plan: Path) -> None:
     notes = [(text, anchor_text(anchor)) for text, anchor in planlint_comments(annotate(plan))]
     assert any("Sysselsättning saknas" in text and anchored == "Mål för verksamheten" for text, anchored in notes)
-    assert any("Innovation – " in text and anchored.startswith("Antalet innovationspiloter")
-               for text, anchored in notes)
+    assert any(
+        "Innovation – " in text and anchored.startswith("Antalet innovationspiloter") for text, anchored in notes
+    )
 
 
 def test_annotating_again_replaces(plan: Path, tmp_path: Path) -> None:
@@ -274,12 +286,21 @@ def test_word_2016_comment_parts_follow(plan: Path, tmp_path: Path) -> None:
         p.set(f"{W14}paraId", f"{number + 1:08X}")
     ids = [(p.get(f"{W14}paraId"), f"{number + 100:08X}") for number, p in enumerate(comment_ps)]
     parts = {
-        RT_EXTENDED: ("commentsExtended", "w15", "".join(f'<w15:commentEx w15:paraId="{p}" w15:done="0"/>'
-                                                          for p, _ in ids)),
-        RT_IDS: ("commentsIds", "w16cid", "".join(f'<w16cid:commentId w16cid:paraId="{p}" w16cid:durableId="{d}"/>'
-                                                  for p, d in ids)),
-        RT_EXTENSIBLE: ("commentsExtensible", "w16cex", "".join(f'<w16cex:commentExtensible w16cex:durableId="{d}"/>'
-                                                                for _, d in ids)),
+        RT_EXTENDED: (
+            "commentsExtended",
+            "w15",
+            "".join(f'<w15:commentEx w15:paraId="{p}" w15:done="0"/>' for p, _ in ids),
+        ),
+        RT_IDS: (
+            "commentsIds",
+            "w16cid",
+            "".join(f'<w16cid:commentId w16cid:paraId="{p}" w16cid:durableId="{d}"/>' for p, d in ids),
+        ),
+        RT_EXTENSIBLE: (
+            "commentsExtensible",
+            "w16cex",
+            "".join(f'<w16cex:commentExtensible w16cex:durableId="{d}"/>' for _, d in ids),
+        ),
     }
     namespaces = {"w15": W15, "w16cid": W16CID, "w16cex": W16CEX}
     for reltype, (name, prefix, entries) in parts.items():
@@ -363,8 +384,16 @@ def test_copy_opens_in_libreoffice(plan: Path, tmp_path: Path) -> None:
     copy = annotate(plan)
     profile = (tmp_path / "lo-profile").resolve().as_uri()
     for fmt in ("pdf", "fodt"):
-        command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", fmt,
-                   "--outdir", str(tmp_path / "lo"), str(copy)]
+        command = [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(tmp_path / "lo"),
+            str(copy),
+        ]
         subprocess.run(command, check=True, capture_output=True, timeout=SOFFICE_TIMEOUT)
     assert (tmp_path / "lo" / f"{copy.stem}.pdf").read_bytes().startswith(b"%PDF-")
     odf = (tmp_path / "lo" / f"{copy.stem}.fodt").read_text(encoding="utf-8")

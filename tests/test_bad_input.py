@@ -12,8 +12,10 @@ from planlint.document.limits import Limits
 from planlint.document.reader import read_plan
 from planlint.errors import PlanTooLarge
 
-ENGLISH = ("The department will continue to develop its services for residents. " * 8
-           + "We work with partners across the region and measure our results every year.")
+ENGLISH = (
+    "The department will continue to develop its services for residents. " * 8
+    + "We work with partners across the region and measure our results every year."
+)
 
 
 def _make(tmp_path: Path, name: str, data: bytes | str) -> Path:
@@ -49,8 +51,9 @@ def test_bad_file(tmp_path: Path, command: str, name: str) -> None:
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
 
 
-@pytest.mark.parametrize("fixture", sorted(p.name for p in (ROOT / "tests" / "fixtures" / "bad").iterdir()
-                                            if p.suffix in (".docx", ".pdf")))
+@pytest.mark.parametrize(
+    "fixture", sorted(p.name for p in (ROOT / "tests" / "fixtures" / "bad").iterdir() if p.suffix in (".docx", ".pdf"))
+)
 def test_committed_bad_fixtures_exit_2(fixture: str) -> None:
     path = ROOT / "tests" / "fixtures" / "bad" / fixture
     before = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -91,7 +94,9 @@ def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
         read_plan(path, Limits(max_file_mb=2))
 
 
-@pytest.mark.parametrize("command", [("check", "--format", "json", "-o"), ("report", "-o"), ("baseline", "--force", "-o")])
+@pytest.mark.parametrize(
+    "command", [("check", "--format", "json", "-o"), ("report", "-o"), ("baseline", "--force", "-o")]
+)
 def test_output_never_overwrites_a_plan(tmp_path: Path, command: tuple[str, ...]) -> None:
     plan = _make(tmp_path, "plan.txt", "Vi samverkar med föreningslivet om lovaktiviteter i alla stadsdelar.\n")
     before = plan.read_bytes()

@@ -56,29 +56,60 @@ def test_rerun_with_baseline_exits_0_and_a_removed_concept_exits_1(repo: Path, m
     new = [line for line in worse.stdout.splitlines() if "[saknat-begrepp]" in line and "känd" not in line]
     assert len(new) == 1 and "Sysselsättning saknas" in new[0]
 
-    report = json.loads(invoke("check", "planer", "--baseline", "planlint-baseline.json", "--format", "json",
-                               cwd=repo, monkeypatch=monkeypatch).stdout)
+    report = json.loads(
+        invoke(
+            "check",
+            "planer",
+            "--baseline",
+            "planlint-baseline.json",
+            "--format",
+            "json",
+            cwd=repo,
+            monkeypatch=monkeypatch,
+        ).stdout
+    )
     assert_valid("report", report)
-    counted = [(f["rule"], f["concept"]) for file in report["files"] for f in file["findings"]
-               if not f["baselined"] and f["severity"] == "error"]
+    counted = [
+        (f["rule"], f["concept"])
+        for file in report["files"]
+        for f in file["findings"]
+        if not f["baselined"] and f["severity"] == "error"
+    ]
     assert counted == [("saknat-begrepp", "sysselsattning")]
     assert report["baseline"] == "planlint-baseline.json" and report["summary"]["baselined"] >= 3
 
 
 def test_baseline_works_from_another_folder(repo: Path, monkeypatch) -> None:
     invoke("baseline", "planer", "-o", "planer/planlint-baseline.json", cwd=repo, monkeypatch=monkeypatch)
-    elsewhere = invoke("check", repo / "planer", "--baseline", repo / "planer" / "planlint-baseline.json",
-                       cwd=repo.parent, monkeypatch=monkeypatch)
+    elsewhere = invoke(
+        "check",
+        repo / "planer",
+        "--baseline",
+        repo / "planer" / "planlint-baseline.json",
+        cwd=repo.parent,
+        monkeypatch=monkeypatch,
+    )
     assert elsewhere.exit_code == 0, elsewhere.output
 
 
 def test_baseline_in_sarif_sets_baseline_state(repo: Path, monkeypatch) -> None:
     invoke("baseline", "planer/skola.txt", cwd=repo, monkeypatch=monkeypatch)
     write_plan(repo / "planer" / "skola.txt", UNITS[2], omit=("trygghet", "innovation"))
-    result = invoke("check", "planer/skola.txt", "--baseline", "planlint-baseline.json", "--format", "sarif",
-                    cwd=repo, monkeypatch=monkeypatch)
-    states = {(r["ruleId"], r["locations"][0]["logicalLocations"][-1]["name"]): r["baselineState"]
-              for r in json.loads(result.stdout)["runs"][0]["results"] if r["ruleId"] == "saknat-begrepp"}
+    result = invoke(
+        "check",
+        "planer/skola.txt",
+        "--baseline",
+        "planlint-baseline.json",
+        "--format",
+        "sarif",
+        cwd=repo,
+        monkeypatch=monkeypatch,
+    )
+    states = {
+        (r["ruleId"], r["locations"][0]["logicalLocations"][-1]["name"]): r["baselineState"]
+        for r in json.loads(result.stdout)["runs"][0]["results"]
+        if r["ruleId"] == "saknat-begrepp"
+    }
     assert states == {("saknat-begrepp", "trygghet"): "unchanged", ("saknat-begrepp", "innovation"): "new"}
 
 
@@ -89,7 +120,9 @@ def test_baseline_does_not_overwrite_without_force(repo: Path, monkeypatch) -> N
     assert invoke("baseline", "planer", "--force", cwd=repo, monkeypatch=monkeypatch).exit_code == 0
 
 
-@pytest.mark.parametrize("content", ["{inte json", '{"version": 7, "plans": {}}', '{"version": 1, "plans": {"a.md": "x"}}'])
+@pytest.mark.parametrize(
+    "content", ["{inte json", '{"version": 7, "plans": {}}', '{"version": 1, "plans": {"a.md": "x"}}']
+)
 def test_a_broken_baseline_exits_2(repo: Path, monkeypatch, content: str) -> None:
     (repo / "trasig.json").write_text(content, encoding="utf-8")
     result = invoke("check", "planer", "--baseline", "trasig.json", cwd=repo, monkeypatch=monkeypatch)
@@ -106,12 +139,18 @@ def test_fingerprints_survive_moved_and_reworded_text() -> None:
     def finding(rule, concept=None, quote=None, line=1):
         return Finding(rule, Severity.WARNING, {"sv": "x"}, concept=concept, quote=quote, location=Location(line=line))
 
-    assert finding("konkretisering", "trygghet", "Trygga mötesplatser.", 3).fingerprint == \
-        finding("konkretisering", "trygghet", "Vi vill ha trygga bibliotek.", 40).fingerprint
-    assert finding("inaktuell-malbild", quote="Vi utgår från H22.").fingerprint == \
-        finding("inaktuell-malbild", quote="vi  utgår från\nH22", line=90).fingerprint
-    assert finding("inaktuell-malbild", quote="Vi utgår från H22.").fingerprint != \
-        finding("inaktuell-malbild", quote="Målbilden 2022 gäller.").fingerprint
+    assert (
+        finding("konkretisering", "trygghet", "Trygga mötesplatser.", 3).fingerprint
+        == finding("konkretisering", "trygghet", "Vi vill ha trygga bibliotek.", 40).fingerprint
+    )
+    assert (
+        finding("inaktuell-malbild", quote="Vi utgår från H22.").fingerprint
+        == finding("inaktuell-malbild", quote="vi  utgår från\nH22", line=90).fingerprint
+    )
+    assert (
+        finding("inaktuell-malbild", quote="Vi utgår från H22.").fingerprint
+        != finding("inaktuell-malbild", quote="Målbilden 2022 gäller.").fingerprint
+    )
 
 
 def test_diff_shows_a_concept_that_went_from_konkretiserad_to_saknas(tmp_path: Path) -> None:

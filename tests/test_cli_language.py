@@ -10,8 +10,9 @@ import sys
 def _planlint(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     environment = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "PLANLINT_LANG")}
     environment.update(env or {})
-    return subprocess.run([sys.executable, "-m", "planlint", *args], capture_output=True, text=True,
-                          env=environment, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "planlint", *args], capture_output=True, text=True, env=environment, timeout=60
+    )
 
 
 def test_help_is_swedish() -> None:

@@ -31,7 +31,8 @@ def test_exemption_found_upward_in_pyproject(tmp_path: Path) -> None:
     plan = _plan(tmp_path)
     (tmp_path / "pyproject.toml").write_text(
         '[tool.planlint.exempt]\nsysselsattning = "VA-bolaget har inget uppdrag inom arbetsmarknad."\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     entry = _report(plan)["files"][0]
     concept = next(c for c in entry["concepts"] if c["id"] == "sysselsattning")
     assert concept["exempt"] == "VA-bolaget har inget uppdrag inom arbetsmarknad."
@@ -44,7 +45,8 @@ def test_exemption_found_upward_in_pyproject(tmp_path: Path) -> None:
 def test_planlint_toml_select_ignore_and_severity(tmp_path: Path) -> None:
     plan = _plan(tmp_path)
     (plan.parent / "planlint.toml").write_text(
-        'ignore = ["vision-koppling"]\nfail-on = "never"\n[severity]\nsaknat-begrepp = "info"\n', encoding="utf-8")
+        'ignore = ["vision-koppling"]\nfail-on = "never"\n[severity]\nsaknat-begrepp = "info"\n', encoding="utf-8"
+    )
     result = run_cli("check", "--format", "json", plan)
     entry = json.loads(result.stdout)["files"][0]
     rules = {f["rule"] for f in entry["findings"]}

@@ -9,8 +9,10 @@ from planlint.result import Status, Strength
 
 CASES = [
     # innovation
-    ("Vi startar en pilot med digitala nycklar till föreningslokalerna och utvärderar den efter ett halvår.",
-     {"innovation"}),
+    (
+        "Vi startar en pilot med digitala nycklar till föreningslokalerna och utvärderar den efter ett halvår.",
+        {"innovation"},
+    ),
     ("Förvaltningen har inte prioriterat innovationsarbete under året.", set()),
     ("Vi utvecklar rutinerna för ekonomisk uppföljning och tar fram nya mallar.", set()),
     ("Utvecklings- och innovationsarbetet samlas i ett gemensamt program för hela förvaltningen.", {"innovation"}),
@@ -39,10 +41,15 @@ CASES = [
     ("Genom feriejobb och praktikplatser får fler unga sin första kontakt med arbetslivet.", {"sysselsattning"}),
     ("Vårt arbete med att förbättra arkivet fortsätter under året.", set()),
     ("Kompetensförsörjningen säkras genom att vi rekryterar fler sjuksköterskor till förvaltningen.", set()),
-    ("Arbetslösheten bland unga vuxna ska minska, och fler ska gå vidare till arbete eller studier.", {"sysselsattning"}),
+    (
+        "Arbetslösheten bland unga vuxna ska minska, och fler ska gå vidare till arbete eller studier.",
+        {"sysselsattning"},
+    ),
     # klimatneutralitet
-    ("Vi byter till fossilfria drivmedel och minskar utsläppen av växthusgaser från våra transporter.",
-     {"klimatneutralitet-2030"}),
+    (
+        "Vi byter till fossilfria drivmedel och minskar utsläppen av växthusgaser från våra transporter.",
+        {"klimatneutralitet-2030"},
+    ),
     ("Skyfallsplanen visar var vatten kan ledas undan vid kraftiga regn.", set()),
     ("Företagsklimatet i Helsingborg har förbättrats enligt Svenskt Näringslivs ranking.", set()),
     ("Reningsverket ska minska utsläppen av kväve och fosfor till Öresund.", set()),
@@ -87,13 +94,14 @@ def test_evidence_quotes_the_sentence_with_offsets() -> None:
     result = check_text(text)
     evidence = result.concept("trygghet").best
     assert evidence.sentence == "Vi genomför trygghetsvandringar med polisen."
-    assert text[evidence.start:evidence.end] == evidence.sentence
+    assert text[evidence.start : evidence.end] == evidence.sentence
     assert "trygghetsvandringar" in evidence.terms
 
 
 def test_contrastive_negation_keeps_the_subject() -> None:
     assert "livskvalitet" in concepts_in(
-        "Jämlika livschanser är inte något vi når med en enskild insats, utan genom hela verksamheten.")
+        "Jämlika livschanser är inte något vi når med en enskild insats, utan genom hela verksamheten."
+    )
     assert concepts_in("Vi har inte startat något samarbete med föreningarna, utan väntar på beslut.") == set()
 
 

@@ -24,8 +24,13 @@ from planlint.rulepack.pack import load_pack
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "schemas"
 MULTITOOL = Path(__file__).parent / "sarif" / "node_modules" / ".bin" / "sarif-multitool"
-FORMATS = {"json": "report.json", "sarif": "report.sarif", "junit": "report.xml", "markdown": "report.md",
-           "github": "annotations.txt"}
+FORMATS = {
+    "json": "report.json",
+    "sarif": "report.sarif",
+    "junit": "report.xml",
+    "markdown": "report.md",
+    "github": "annotations.txt",
+}
 EXEMPTION = "Bolaget har inget uppdrag om arbetsmarknaden."
 
 
@@ -91,8 +96,10 @@ def test_json_report_validates_against_the_schema(reports) -> None:
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_json_of_the_example_docx_validates(lang: str) -> None:
-    result = CliRunner().invoke(cli, ["check", "--format", "json", "--lang", lang,
-                                      str(ROOT / "tests" / "fixtures" / "docx" / "plan_tabeller.docx")])
+    result = CliRunner().invoke(
+        cli,
+        ["check", "--format", "json", "--lang", lang, str(ROOT / "tests" / "fixtures" / "docx" / "plan_tabeller.docx")],
+    )
     assert result.exit_code == 1
     assert_valid("report", json.loads(result.stdout))
 
@@ -115,26 +122,39 @@ def test_sarif_rules_results_and_locations(reports) -> None:
     assert driver["name"] == "planlint" and [r["id"] for r in driver["rules"]] == [r.id for r in pack.rules]
     for descriptor, rule in zip(driver["rules"], pack.rules):
         assert descriptor["help"]["text"] == explain_rule(rule, pack, "sv")
-        assert descriptor["defaultConfiguration"]["level"] == {"error": "error", "warning": "warning", "info": "note"}[rule.severity]
+        assert (
+            descriptor["defaultConfiguration"]["level"]
+            == {"error": "error", "warning": "warning", "info": "note"}[rule.severity]
+        )
     results = run["results"]
-    assert len(results) == sum(len(json.loads((root / "report.json").read_text())["files"][i]["findings"]) for i in range(4))
+    assert len(results) == sum(
+        len(json.loads((root / "report.json").read_text())["files"][i]["findings"]) for i in range(4)
+    )
     for result in results:
         assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
         assert result["partialFingerprints"]["planlint/v1"].startswith(result["ruleId"] + "|")
         artifact = result["locations"][0]["physicalLocation"]["artifactLocation"]
         assert artifact["uriBaseId"] == "%SRCROOT%" and artifact["uri"].startswith("planer/")
-    by_file = lambda suffix: [r for r in results if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(suffix)]
+    by_file = lambda suffix: [
+        r for r in results if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(suffix)
+    ]
     stale = next(r for r in by_file("kultur.md") if r["ruleId"] == "inaktuell-malbild")
     assert stale["locations"][0]["physicalLocation"]["region"] == {"startLine": 7}
     assert "Plats: rad 7, »Inledning«." in stale["message"]["text"]
     assert stale["locations"][0]["logicalLocations"][-1] == {
-        "name": "Inledning", "fullyQualifiedName": f"Verksamhetsplan 2026 för {UNITS[1]} > Inledning", "kind": "module"}
+        "name": "Inledning",
+        "fullyQualifiedName": f"Verksamhetsplan 2026 för {UNITS[1]} > Inledning",
+        "kind": "module",
+    }
     word = [r for r in by_file("bibliotek.docx") if "Plats:" in r["message"]["text"]]
     assert word and all("region" not in r["locations"][0]["physicalLocation"] for r in word)
     assert any("stycke" in r["message"]["text"] for r in word)
     missing = next(r for r in by_file("skola.txt") if r["ruleId"] == "saknat-begrepp")
-    assert missing["level"] == "error" and {"name": "trygghet", "fullyQualifiedName": "Trygghet", "kind": "member"} \
+    assert (
+        missing["level"] == "error"
+        and {"name": "trygghet", "fullyQualifiedName": "Trygghet", "kind": "member"}
         in missing["locations"][0]["logicalLocations"]
+    )
     exempt = next(r for r in by_file("vatten.md") if r["ruleId"] == "saknat-begrepp")
     assert exempt["suppressions"] == [{"kind": "external", "status": "accepted", "justification": EXEMPTION}]
     assert all("baselineState" not in r for r in results)  # no baseline in this run
@@ -154,15 +174,24 @@ def test_sarif_passes_the_official_validator(reports, tmp_path: Path) -> None:
     sarif = tmp_path / "planlint.sarif"  # a plain path: the npm wrapper runs the tool through a shell
     shutil.copy(root / "report.sarif", sarif)
     checked = tmp_path / "validation.sarif"
-    process = subprocess.run([str(MULTITOOL), "validate", str(sarif), "--output", str(checked)],
-                             capture_output=True, text=True, timeout=120, check=False)
+    process = subprocess.run(
+        [str(MULTITOOL), "validate", str(sarif), "--output", str(checked)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert process.returncode == 0, process.stdout + process.stderr
     validation = json.loads(checked.read_text(encoding="utf-8-sig"))
     problems = [r for run in validation["runs"] for r in run.get("results", [])]
     errors = [f"{r['ruleId']}: {r['message']}" for r in problems if r.get("level", "warning") == "error"]
     assert not errors, errors
-    notifications = [n for run in validation["runs"] for i in run.get("invocations", [])
-                     for n in i.get("toolExecutionNotifications", []) + i.get("toolConfigurationNotifications", [])]
+    notifications = [
+        n
+        for run in validation["runs"]
+        for i in run.get("invocations", [])
+        for n in i.get("toolExecutionNotifications", []) + i.get("toolConfigurationNotifications", [])
+    ]
     assert not [n for n in notifications if n.get("level") == "error"], notifications
 
 
@@ -176,7 +205,12 @@ def test_sarif_validator_catches_a_broken_log(reports, tmp_path: Path) -> None:
     sarif = tmp_path / "broken.sarif"
     sarif.write_text(json.dumps(log), encoding="utf-8")
     checked = tmp_path / "validation.sarif"
-    subprocess.run([str(MULTITOOL), "validate", str(sarif), "--output", str(checked)], capture_output=True, timeout=120, check=False)
+    subprocess.run(
+        [str(MULTITOOL), "validate", str(sarif), "--output", str(checked)],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
     validation = json.loads(checked.read_text(encoding="utf-8-sig"))
     assert any(r.get("level") == "error" for run in validation["runs"] for r in run.get("results", []))
 
@@ -184,8 +218,9 @@ def test_sarif_validator_catches_a_broken_log(reports, tmp_path: Path) -> None:
 def test_junit_is_read_back_by_junitparser(reports) -> None:
     root, _ = reports
     suites = {suite.name: suite for suite in JUnitXml.fromfile(str(root / "report.xml"))}
-    assert set(suites) == {f"planer/{p}" for p in ("kultur.md", "skola.txt", "bolag/vatten.md", "bibliotek.docx",
-                                                   "trasig.docx")}
+    assert set(suites) == {
+        f"planer/{p}" for p in ("kultur.md", "skola.txt", "bolag/vatten.md", "bibliotek.docx", "trasig.docx")
+    }
     concepts = [c.id for c in load_pack().concepts]
     plan_rules = [r.id for r in load_pack().rules if r.extends != "coverage"]
     skola = {case.name: case for case in suites["planer/skola.txt"]}
@@ -218,8 +253,13 @@ def test_junit_failures_follow_fail_on(tmp_path: Path) -> None:
 def test_github_annotations(reports) -> None:
     root, _ = reports
     lines = (root / "annotations.txt").read_text(encoding="utf-8").splitlines()
-    assert "::error file=planer/skola.txt,title=planlint [saknat-begrepp]::Trygghet saknas: planen tar inte upp det någonstans." in lines
-    assert any(line.startswith("::warning file=planer/kultur.md,line=7,title=planlint [inaktuell-malbild]::") for line in lines)
+    assert (
+        "::error file=planer/skola.txt,title=planlint [saknat-begrepp]::Trygghet saknas: planen tar inte upp det någonstans."
+        in lines
+    )
+    assert any(
+        line.startswith("::warning file=planer/kultur.md,line=7,title=planlint [inaktuell-malbild]::") for line in lines
+    )
     assert not any("vatten.md" in line and "saknat-begrepp" in line for line in lines)  # exempt: left out
     assert lines[-1].startswith("::error file=planer/trasig.docx,title=planlint::")
     assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
@@ -228,8 +268,10 @@ def test_github_annotations(reports) -> None:
 def test_github_escaping_follows_the_workflow_command_rules() -> None:
     assert escape_data("100 %\r\nnästa") == "100 %25%0D%0Anästa"
     assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
-    assert command("warning", "rad 1\nrad 2: slut", file="planer/a,b.md", line=3, title="planlint [x]") == \
-        "::warning file=planer/a%2Cb.md,line=3,title=planlint [x]::rad 1%0Arad 2: slut"
+    assert (
+        command("warning", "rad 1\nrad 2: slut", file="planer/a,b.md", line=3, title="planlint [x]")
+        == "::warning file=planer/a%2Cb.md,line=3,title=planlint [x]::rad 1%0Arad 2: slut"
+    )
 
 
 def test_markdown_summary(reports) -> None:
@@ -280,7 +322,9 @@ def test_markdown_makes_plan_text_inert(tmp_path: Path) -> None:
     plan = tmp_path / "fientlig.txt"
     plan.write_text(
         "Mål\n\nVårt mål är att bli en av Europas mest innovativa städer 2022, se [här](javascript:alert(1)) "
-        "och <img src=x onerror=alert(1)> | **fet**.\n", encoding="utf-8")
+        "och <img src=x onerror=alert(1)> | **fet**.\n",
+        encoding="utf-8",
+    )
     text = CliRunner().invoke(cli, ["check", "--format", "markdown", "--fail-on", "never", str(plan)]).output
     assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text
     assert "\\[här\\](javascript:" in text and "[här](" not in text

@@ -36,8 +36,17 @@ EXAMPLE = TESTS.parent / "examples" / "verksamhetsplan-2026.docx"
 NODE_DIR = TESTS / "html"
 SCREENSHOT = TESTS / "output" / "html-overview.png"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--hide-scrollbars",
+]
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 A4 = (595, 842)  # points, portrait
 
@@ -391,9 +400,16 @@ def require(available: bool, reason: str) -> None:
 
 
 def chromium(profile: Path, *args: str) -> subprocess.CompletedProcess:
-    require(Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK), f"{CHROMIUM} is missing (apt-get install chromium)")
-    return subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
-                          capture_output=True, text=True, timeout=90, check=True)
+    require(
+        Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK), f"{CHROMIUM} is missing (apt-get install chromium)"
+    )
+    return subprocess.run(
+        [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=True,
+    )
 
 
 def test_the_browser_dom_holds_every_status_and_the_hostile_text_as_text(example, portfolio, tmp_path):
@@ -410,12 +426,20 @@ def test_axe_core_finds_no_wcag_21_a_or_aa_violation(example, portfolio):
     node = shutil.which("node")
     require(node is not None, "node is missing (apt-get install nodejs npm)")
     modules = NODE_DIR / "node_modules"
-    require((modules / "axe-core").is_dir() and (modules / "playwright-core").is_dir(),
-            "axe-core and playwright-core are missing (npm ci --prefix tests/html)")
+    require(
+        (modules / "axe-core").is_dir() and (modules / "playwright-core").is_dir(),
+        "axe-core and playwright-core are missing (npm ci --prefix tests/html)",
+    )
     require(Path(CHROMIUM).is_file(), f"{CHROMIUM} is missing (apt-get install chromium)")
     files = [str(example.path), str(portfolio.path)]
-    done = subprocess.run([node, str(NODE_DIR / "axe_check.mjs"), *files], capture_output=True, text=True,
-                          timeout=90, env={**os.environ, "CHROMIUM": CHROMIUM}, check=False)
+    done = subprocess.run(
+        [node, str(NODE_DIR / "axe_check.mjs"), *files],
+        capture_output=True,
+        text=True,
+        timeout=90,
+        env={**os.environ, "CHROMIUM": CHROMIUM},
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert set(report["results"]) == set(files)
@@ -456,4 +480,4 @@ def test_a_screenshot_of_the_overview(example, tmp_path):
     assert image.size == (1280, 1600)
     colours = {colour for _, colour in image.getcolors(maxcolors=image.width * image.height)}
     for hex_colour in ("0b3954", "067647", "b54708"):  # masthead, an uppföljd bar, a nämnd bar
-        assert tuple(int(hex_colour[i:i + 2], 16) for i in (0, 2, 4)) in colours, hex_colour
+        assert tuple(int(hex_colour[i : i + 2], 16) for i in (0, 2, 4)) in colours, hex_colour

@@ -27,8 +27,15 @@ def substitute(text: str, values: dict[str, str]) -> str:
 
 def bash(script: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess:
     """Run a step as GitHub Actions runs `shell: bash`."""
-    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script], env=env, cwd=cwd,
-                          capture_output=True, text=True, timeout=300, check=False)
+    return subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -82,8 +89,13 @@ def run_action(action: dict, inputs: dict[str, str], env: dict[str, str], cwd: P
 
 
 def test_action_installs_checks_writes_sarif_and_fails_on_findings(action, installed, workspace: Path) -> None:
-    inputs = {"paths": "planer/kultur.md planer/*.txt", "fail-on": "error", "baseline": "",
-              "sarif-file": "planlint.sarif", "python-version": "3.11"}
+    inputs = {
+        "paths": "planer/kultur.md planer/*.txt",
+        "fail-on": "error",
+        "baseline": "",
+        "sarif-file": "planlint.sarif",
+        "python-version": "3.11",
+    }
     assert set(inputs) == set(action["inputs"])
     outputs, steps = run_action(action, inputs, installed, workspace)
     assert outputs == {"exit-code": "1"}  # skola.txt lacks trygghet
@@ -99,16 +111,25 @@ def test_action_installs_checks_writes_sarif_and_fails_on_findings(action, insta
 
 
 def test_action_with_a_baseline_passes(action, installed, workspace: Path) -> None:
-    made = subprocess.run(["planlint", "baseline", "planer"], env=installed, cwd=workspace, capture_output=True, check=False)
+    made = subprocess.run(
+        ["planlint", "baseline", "planer"], env=installed, cwd=workspace, capture_output=True, check=False
+    )
     assert made.returncode == 0, made.stderr
-    inputs = {"paths": "planer", "fail-on": "warning", "baseline": "planlint-baseline.json",
-              "sarif-file": "ut/planlint.sarif", "python-version": "3.12"}
+    inputs = {
+        "paths": "planer",
+        "fail-on": "warning",
+        "baseline": "planlint-baseline.json",
+        "sarif-file": "ut/planlint.sarif",
+        "python-version": "3.12",
+    }
     (workspace / "ut").mkdir()
     outputs, steps = run_action(action, inputs, installed, workspace)
     assert outputs == {"exit-code": "0"}, steps[1][1].stderr
     assert "känd sedan baslinjen" in " ".join(steps[1][1].stdout.split())
-    assert all(r["baselineState"] == "unchanged"
-               for r in json.loads((workspace / "ut" / "planlint.sarif").read_text())["runs"][0]["results"])
+    assert all(
+        r["baselineState"] == "unchanged"
+        for r in json.loads((workspace / "ut" / "planlint.sarif").read_text())["runs"][0]["results"]
+    )
     assert steps[-1][1].returncode == 0
 
 
@@ -121,8 +142,15 @@ def test_pre_commit_hook_runs_its_entry_on_the_plans_a_commit_touches(installed,
     assert selected == ["planer/kultur.md", "planer/skola.txt", "planer/Plan 2026.DOCX"]
 
     def commit(*names: str) -> subprocess.CompletedProcess:
-        return subprocess.run([*shlex.split(hook["entry"]), *hook.get("args", []), *names], env=installed,
-                              cwd=workspace, capture_output=True, text=True, timeout=120, check=False)
+        return subprocess.run(
+            [*shlex.split(hook["entry"]), *hook.get("args", []), *names],
+            env=installed,
+            cwd=workspace,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
 
     assert commit("planer/kultur.md").returncode == 0
     failing = commit("planer/kultur.md", "planer/skola.txt")
@@ -143,8 +171,12 @@ def test_gitlab_job_from_the_docs(installed, workspace: Path) -> None:
     assert made.returncode == 0, made.stderr
 
     def script(lines: list[str]) -> list[subprocess.CompletedProcess]:
-        return [subprocess.run(["sh", "-c", line], env=env, cwd=workspace, capture_output=True, text=True,
-                               timeout=300, check=False) for line in lines]
+        return [
+            subprocess.run(
+                ["sh", "-c", line], env=env, cwd=workspace, capture_output=True, text=True, timeout=300, check=False
+            )
+            for line in lines
+        ]
 
     assert [p.returncode for p in script(job["before_script"] + job["script"])] == [0, 0]
     junit = workspace / job["artifacts"]["reports"]["junit"]
@@ -153,7 +185,11 @@ def test_gitlab_job_from_the_docs(installed, workspace: Path) -> None:
 
     write_plan(workspace / "planer" / "kultur.md", UNITS[1], omit=("klimatneutralitet-2030",))
     assert [p.returncode for p in script(job["script"])] == [1]
-    failed = [case.name for case in suites_of(junit)["planer/kultur.md"] if case.result and isinstance(case.result[0], Failure)]
+    failed = [
+        case.name
+        for case in suites_of(junit)["planer/kultur.md"]
+        if case.result and isinstance(case.result[0], Failure)
+    ]
     assert failed == ["klimatneutralitet-2030"]
 
 

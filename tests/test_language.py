@@ -12,8 +12,11 @@ from planlint.rulepack.lexicon import compile_forms, load_forms
 def test_sentences_keep_abbreviations_and_offsets() -> None:
     text = "Vi testar bl.a. nya arbetssätt, t.ex. digitala lås. Nästa mening börjar här!"
     (sentences,) = segment([text])
-    assert [s.text for s in sentences] == ["Vi testar bl.a. nya arbetssätt, t.ex. digitala lås.", "Nästa mening börjar här!"]
-    assert all(text[s.start:s.end] == s.text for s in sentences)
+    assert [s.text for s in sentences] == [
+        "Vi testar bl.a. nya arbetssätt, t.ex. digitala lås.",
+        "Nästa mening börjar här!",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
     assert "bl.a." in sentences[0].words and "klimat-" in next(segment(["klimat- och energiplan"]))[0].words
 
 

@@ -18,55 +18,105 @@ from planlint.project.runner import RunOptions, run
 
 CORRUPT_DOCX = Path(__file__).parent / "fixtures" / "bad" / "skadad.docx"
 UNITS = [
-    "miljöförvaltningen", "kulturförvaltningen", "skol- och fritidsförvaltningen", "vård- och omsorgsförvaltningen",
-    "socialförvaltningen", "stadsbyggnadsförvaltningen", "arbetsmarknadsförvaltningen", "fastighetsförvaltningen",
-    "stadsledningsförvaltningen", "räddningstjänsten", "Helsingborgs hamn", "Öresundskraft", "Helsingborgshem",
-    "Nordvästra Skånes vatten och avlopp", "Helsingborg Arena och Scen", "Familjen Helsingborg",
-    "överförmyndarförvaltningen", "lantmäteriavdelningen", "kontaktcenter",
+    "miljöförvaltningen",
+    "kulturförvaltningen",
+    "skol- och fritidsförvaltningen",
+    "vård- och omsorgsförvaltningen",
+    "socialförvaltningen",
+    "stadsbyggnadsförvaltningen",
+    "arbetsmarknadsförvaltningen",
+    "fastighetsförvaltningen",
+    "stadsledningsförvaltningen",
+    "räddningstjänsten",
+    "Helsingborgs hamn",
+    "Öresundskraft",
+    "Helsingborgshem",
+    "Nordvästra Skånes vatten och avlopp",
+    "Helsingborg Arena och Scen",
+    "Familjen Helsingborg",
+    "överförmyndarförvaltningen",
+    "lantmäteriavdelningen",
+    "kontaktcenter",
 ]
-INTRO = ("{unit} bidrar till stadens målbild 2027, att Helsingborg ska vara en av de bästa städerna att leva och "
-         "verka i, genom de mål och aktiviteter som beskrivs i den här planen. Målbild 2027 är en hållplats på vägen "
-         "mot Vision Helsingborg 2035.")
+INTRO = (
+    "{unit} bidrar till stadens målbild 2027, att Helsingborg ska vara en av de bästa städerna att leva och "
+    "verka i, genom de mål och aktiviteter som beskrivs i den här planen. Målbild 2027 är en hållplats på vägen "
+    "mot Vision Helsingborg 2035."
+)
 # concept -> (heading, paragraph that carries it with a goal or activity and an indicator)
 SECTIONS = {
-    "innovation": ("Innovation", (
-        "Vi testar nya digitala lösningar för tillsyn och rådgivning tillsammans med företagare och invånare. "
-        "Andelen ärenden som kan skötas helt digitalt ska öka från 40 procent till minst 70 procent till 2027.")),
-    "samspel": ("Samspel", (
-        "Vi genomför dialoger med föreningar, näringsliv och andra förvaltningar två gånger per år. "
-        "Antalet idéburna offentliga partnerskap med föreningar ska öka från 3 till 8 till 2027.")),
-    "livskvalitet": ("Livskvalitet", (
-        "Vi erbjuder aktiviteter i parker och naturområden som ger invånarna en meningsfull fritid och bättre hälsa. "
-        "Indikator: andelen invånare som upplever god livskvalitet i invånarundersökningen, utfall 2024 och "
-        "målvärde 2027 minst 85 procent.")),
-    "trygghet": ("Trygghet", (
-        "Vi genomför trygghetsvandringar tillsammans med invånare och polis i tre stadsdelar. "
-        "Andelen invånare som känner sig trygga i sitt bostadsområde ska öka till 80 procent år 2027.")),
-    "sysselsattning": ("Sysselsättning", (
-        "Vi erbjuder feriejobb och praktikplatser för unga och för personer som står långt från arbetsmarknaden. "
-        "Antalet praktikplatser ska öka från 20 till 40 till 2027.")),
-    "klimatneutralitet-2030": ("Klimat", (
-        "Vi ställer om fordonsflottan till fossilfria drivmedel. Utsläppen av växthusgaser från våra transporter "
-        "ska minska med 50 procent till 2027, i linje med målet om ett klimatneutralt Helsingborg 2030.")),
+    "innovation": (
+        "Innovation",
+        (
+            "Vi testar nya digitala lösningar för tillsyn och rådgivning tillsammans med företagare och invånare. "
+            "Andelen ärenden som kan skötas helt digitalt ska öka från 40 procent till minst 70 procent till 2027."
+        ),
+    ),
+    "samspel": (
+        "Samspel",
+        (
+            "Vi genomför dialoger med föreningar, näringsliv och andra förvaltningar två gånger per år. "
+            "Antalet idéburna offentliga partnerskap med föreningar ska öka från 3 till 8 till 2027."
+        ),
+    ),
+    "livskvalitet": (
+        "Livskvalitet",
+        (
+            "Vi erbjuder aktiviteter i parker och naturområden som ger invånarna en meningsfull fritid och bättre hälsa. "
+            "Indikator: andelen invånare som upplever god livskvalitet i invånarundersökningen, utfall 2024 och "
+            "målvärde 2027 minst 85 procent."
+        ),
+    ),
+    "trygghet": (
+        "Trygghet",
+        (
+            "Vi genomför trygghetsvandringar tillsammans med invånare och polis i tre stadsdelar. "
+            "Andelen invånare som känner sig trygga i sitt bostadsområde ska öka till 80 procent år 2027."
+        ),
+    ),
+    "sysselsattning": (
+        "Sysselsättning",
+        (
+            "Vi erbjuder feriejobb och praktikplatser för unga och för personer som står långt från arbetsmarknaden. "
+            "Antalet praktikplatser ska öka från 20 till 40 till 2027."
+        ),
+    ),
+    "klimatneutralitet-2030": (
+        "Klimat",
+        (
+            "Vi ställer om fordonsflottan till fossilfria drivmedel. Utsläppen av växthusgaser från våra transporter "
+            "ska minska med 50 procent till 2027, i linje med målet om ett klimatneutralt Helsingborg 2030."
+        ),
+    ),
 }
 # An activity without an indicator: the concept is made concrete but not followed up.
-CONCRETE_ONLY = {"sysselsattning": ("Vi erbjuder feriejobb och praktikplatser för unga och för personer som står "
-                                    "långt från arbetsmarknaden.")}
-STALE = ("Förvaltningens mål utgår från stadens målbild att bli en av Europas mest innovativa städer 2022.")
+CONCRETE_ONLY = {
+    "sysselsattning": (
+        "Vi erbjuder feriejobb och praktikplatser för unga och för personer som står långt från arbetsmarknaden."
+    )
+}
+STALE = "Förvaltningens mål utgår från stadens målbild att bli en av Europas mest innovativa städer 2022."
 
 
-def plan_text(unit: str, suffix: str = ".md", omit: tuple[str, ...] = (), stale: bool = False,
-              concrete_only: tuple[str, ...] = ()) -> str:
+def plan_text(
+    unit: str, suffix: str = ".md", omit: tuple[str, ...] = (), stale: bool = False, concrete_only: tuple[str, ...] = ()
+) -> str:
     """A short verksamhetsplan for `unit`, as Markdown or plain text, without the concepts in `omit`."""
     heading = "# {}\n" if suffix == ".md" else "{}\n"
     subheading = "## {}\n" if suffix == ".md" else "{}\n"
-    parts = [heading.format(f"Verksamhetsplan 2026 för {unit}"), subheading.format("Inledning"),
-             INTRO.format(unit=unit[0].upper() + unit[1:]) + "\n"]
+    parts = [
+        heading.format(f"Verksamhetsplan 2026 för {unit}"),
+        subheading.format("Inledning"),
+        INTRO.format(unit=unit[0].upper() + unit[1:]) + "\n",
+    ]
     if stale:
         parts.append(STALE + "\n")
     for concept, (title, paragraph) in SECTIONS.items():
         if concept not in omit:
-            parts += [subheading.format(title), (CONCRETE_ONLY[concept] if concept in concrete_only else paragraph) + "\n"]
+            parts += [
+                subheading.format(title),
+                (CONCRETE_ONLY[concept] if concept in concrete_only else paragraph) + "\n",
+            ]
     return "\n".join(parts)
 
 
@@ -78,9 +128,15 @@ def write_plan(path: Path, unit: str, **variant) -> Path:
 
 def write_plans(folder: Path, count: int) -> list[Path]:
     """`count` plans, .md and .txt in turn; every third lacks trygghet, every fifth cites the old målbild."""
-    return [write_plan(folder / f"plan-{i:02d}{'.md' if i % 2 else '.txt'}", UNITS[i % len(UNITS)],
-                       omit=("trygghet",) if i % 3 == 0 else (), stale=i % 5 == 0)
-            for i in range(count)]
+    return [
+        write_plan(
+            folder / f"plan-{i:02d}{'.md' if i % 2 else '.txt'}",
+            UNITS[i % len(UNITS)],
+            omit=("trygghet",) if i % 3 == 0 else (),
+            stale=i % 5 == 0,
+        )
+        for i in range(count)
+    ]
 
 
 @pytest.fixture
@@ -122,8 +178,9 @@ def test_jobs_keep_the_order_and_the_results(tmp_path: Path) -> None:
     serial = run(plans, RunOptions(jobs=1))
     parallel = run(plans, RunOptions(jobs=2))
     assert [str(r.document.path) for r in parallel.results] == plans
-    assert [[f.fingerprint for f in r.findings] for r in parallel.results] == \
-           [[f.fingerprint for f in r.findings] for r in serial.results]
+    assert [[f.fingerprint for f in r.findings] for r in parallel.results] == [
+        [f.fingerprint for f in r.findings] for r in serial.results
+    ]
     assert [r.score for r in parallel.results] == [r.score for r in serial.results]
 
 
@@ -162,9 +219,16 @@ class _Terminal(io.StringIO):
 
 @pytest.mark.parametrize(
     ("tty", "ci", "stdout_format", "shown"),
-    [(True, None, "text", True), (True, None, None, True), (True, None, "markdown", True),
-     (False, None, "text", False), (True, "true", "text", False), (True, None, "json", False),
-     (True, None, "sarif", False), (True, None, "github", False)],
+    [
+        (True, None, "text", True),
+        (True, None, None, True),
+        (True, None, "markdown", True),
+        (False, None, "text", False),
+        (True, "true", "text", False),
+        (True, None, "json", False),
+        (True, None, "sarif", False),
+        (True, None, "github", False),
+    ],
 )
 def test_progress_bar_only_for_people_at_a_terminal(tty, ci, stdout_format, shown, monkeypatch) -> None:
     monkeypatch.delenv("CI", raising=False)

@@ -20,8 +20,15 @@ def _copy(tmp_path: Path) -> Path:
 
 def test_default_pack_loads_with_every_concept() -> None:
     pack = load_pack()
-    assert [c.id for c in pack.concepts] == ["innovation", "samspel", "livskvalitet", "tidshorisont-2027",
-                                             "trygghet", "sysselsattning", "klimatneutralitet-2030"]
+    assert [c.id for c in pack.concepts] == [
+        "innovation",
+        "samspel",
+        "livskvalitet",
+        "tidshorisont-2027",
+        "trygghet",
+        "sysselsattning",
+        "klimatneutralitet-2030",
+    ]
     assert {"malbild-koppling", "inaktuell-malbild", "uppfoljning"} <= {r.id for r in pack.rules}
     for concept in pack.concepts:
         assert concept.name["sv"] and concept.name["en"] and concept.gap["sv"] and concept.gap["en"]
@@ -58,5 +65,6 @@ def test_another_pack_changes_vocabulary_without_code(tmp_path: Path) -> None:
     custom = run_cli("check", "--format", "json", "--fail-on", "never", "--rules", pack, plan)
     assert '"trygghet"' in default.stdout and '"status": "saknas"' in default.stdout
     import json
+
     status = {c["id"]: c["status"] for c in json.loads(custom.stdout)["files"][0]["concepts"]}
     assert status["trygghet"] != "saknas"

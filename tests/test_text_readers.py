@@ -53,10 +53,21 @@ def test_markdown_blocks_sections_and_locations(tmp_path: Path) -> None:
         (BlockKind.LIST_ITEM, "Fler unga ska få feriejobb."),
     ]
     cells = [b for b in doc.blocks if b.kind is BlockKind.TABLE_CELL]
-    assert [c.text for c in cells] == ["Indikator", "Utfall 2024", "Målvärde 2027", "Andel trygga besökare", "70 %", "80 %"]
+    assert [c.text for c in cells] == [
+        "Indikator",
+        "Utfall 2024",
+        "Målvärde 2027",
+        "Andel trygga besökare",
+        "70 %",
+        "80 %",
+    ]
     assert (cells[4].location.table, cells[4].location.row, cells[4].location.column) == (1, 2, 2)
     last = doc.blocks[-1]
-    assert last.kind is BlockKind.LIST_ITEM and last.section == ("Verksamhetsplan 2026", "Mål och indikatorer", "Aktiviteter")
+    assert last.kind is BlockKind.LIST_ITEM and last.section == (
+        "Verksamhetsplan 2026",
+        "Mål och indikatorer",
+        "Aktiviteter",
+    )
     assert doc.blocks[1].location.line == 3
 
 
@@ -85,7 +96,13 @@ def test_outline_json_and_text(tmp_path: Path) -> None:
     path.write_text(MARKDOWN, encoding="utf-8")
     data = json.loads(run_cli("outline", "--format", "json", path).stdout)
     assert data["format"] == "md" and data["blocks"][0] == {
-        "block": 0, "kind": "heading", "text": "Verksamhetsplan 2026", "section": [], "location": {"line": 1}, "level": 1}
+        "block": 0,
+        "kind": "heading",
+        "text": "Verksamhetsplan 2026",
+        "section": [],
+        "location": {"line": 1},
+        "level": 1,
+    }
     text = run_cli("outline", path).stdout
     assert "Avsnitt" in text and "  Mål och indikatorer" in text and "tabell 1, rad 2, kolumn 3" in text
 

@@ -42,8 +42,9 @@ class _SentenceHits:
     negated: list[Hit]
 
 
-def _block_evidence(block: Block, sentences: list[Sentence], index: ConceptIndex, negation: Negation,
-                    depth: DepthJudge) -> list[Evidence]:
+def _block_evidence(
+    block: Block, sentences: list[Sentence], index: ConceptIndex, negation: Negation, depth: DepthJudge
+) -> list[Evidence]:
     """A paragraph is evidence for a concept when its terms together weigh enough (as the guidelines judge
     paragraphs); the sentence that weighs most is quoted. Vetoes and negation act sentence by sentence."""
     per_concept: dict[str, list[_SentenceHits]] = {}

@@ -31,6 +31,6 @@ class Negation:
         for a, b in zip(bounds, bounds[1:]):
             inside = [c for c in cues if a <= c < b]
             if inside:
-                contrastive = self.CONTRASTIVE in words[b:b + 2]
+                contrastive = self.CONTRASTIVE in words[b : b + 2]
                 spans.append((min(inside), b) if contrastive else (a, b))
         return spans

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from functools import lru_cache
-from typing import Generic, Hashable, TypeVar
+from typing import Generic, TypeVar
 
 Payload = TypeVar("Payload", bound=Hashable)
 
@@ -83,7 +84,6 @@ class PhraseIndex(Generic[Payload]):
             for phrase, payload in self._candidates(word)
             if phrase.match_at(words, i)
         ]
-
 
     def possible(self, words: list[str]) -> bool:
         """Whether some phrase's first word is among the words (a cheap test before matching)."""

@@ -9,9 +9,9 @@ inflected forms compiled for the pack (planlint.rulepack.lexicon).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Iterable, Iterator
 
 
 @dataclass(slots=True)

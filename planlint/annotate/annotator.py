@@ -40,22 +40,32 @@ NEXT_ROLE = {Status.SAKNAS: "goal", Status.NAMND: "goal", Status.KONKRETISERAD: 
 
 T = Catalog(
     {
-        "score": ("Sammanvägt {score}/100 (regelpaket {name} {version})",
-                  "Overall {score}/100 (rule pack {name} {version})"),
+        "score": (
+            "Sammanvägt {score}/100 (regelpaket {name} {version})",
+            "Overall {score}/100 (rule pack {name} {version})",
+        ),
         "concept": ("{symbol} {name}: {status}", "{symbol} {name}: {status}"),
-        "findings": ("{n} anmärkningar att åtgärda, se kommentarerna i planen.",
-                     "{n} findings to fix, see the comments in the plan."),
-        "finding": ("1 anmärkning att åtgärda, se kommentarerna i planen.",
-                    "1 finding to fix, see the comments in the plan."),
+        "findings": (
+            "{n} anmärkningar att åtgärda, se kommentarerna i planen.",
+            "{n} findings to fix, see the comments in the plan.",
+        ),
+        "finding": (
+            "1 anmärkning att åtgärda, se kommentarerna i planen.",
+            "1 finding to fix, see the comments in the plan.",
+        ),
         "no_findings": ("Inga anmärkningar.", "No findings."),
         "evidence": ("{name} – {strength}", "{name} – {strength}"),
         "terms": ("{evidence} (ord: {terms})", "{evidence} (words: {terms})"),
         "suggestion": ("Förslag: {text}", "Suggestion: {text}"),
         "not_word": (
-            ("planlint annotate skriver kommentarer i Word-dokument (.docx) och kan inte kommentera {suffix}. "
-             "Skriv en HTML-rapport i stället: planlint report {plan} -o rapport.html"),
-            ("planlint annotate writes comments into Word documents (.docx) and cannot comment {suffix}. "
-             "Write an HTML report instead: planlint report {plan} -o report.html"),
+            (
+                "planlint annotate skriver kommentarer i Word-dokument (.docx) och kan inte kommentera {suffix}. "
+                "Skriv en HTML-rapport i stället: planlint report {plan} -o rapport.html"
+            ),
+            (
+                "planlint annotate writes comments into Word documents (.docx) and cannot comment {suffix}. "
+                "Write an HTML report instead: planlint report {plan} -o report.html"
+            ),
         ),
         "output_not_word": (
             "den kommenterade kopian är ett Word-dokument och måste sluta på .docx.",

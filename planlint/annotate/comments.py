@@ -38,8 +38,9 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 Note = tuple[etree._Element, list[str]]  # a w:p of the body and the paragraphs of the comment on it
 
 
-def add_comments(word: docx.document.Document, notes: Iterable[Note], author: str, initials: str,
-                 when: dt.datetime) -> int:
+def add_comments(
+    word: docx.document.Document, notes: Iterable[Note], author: str, initials: str, when: dt.datetime
+) -> int:
     """Add one comment per note, anchored on the whole of its paragraph; returns how many were added."""
     comments = _comments_root(word, create=True)
     next_id = _next_id(comments, word.element)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from planlint.result import Finding, Severity, Status
 
@@ -12,8 +12,11 @@ STATUS_KEYS = {s.key: s for s in Status}
 def validate(fields, options: dict) -> None:
     when = options.get("when")
     if not isinstance(when, list) or not when or any(w not in STATUS_KEYS for w in when):
-        fields.fail("when", f"måste vara en lista med statusar ({', '.join(STATUS_KEYS)})",
-                    f"must be a list of statuses ({', '.join(STATUS_KEYS)})")
+        fields.fail(
+            "when",
+            f"måste vara en lista med statusar ({', '.join(STATUS_KEYS)})",
+            f"must be a list of statuses ({', '.join(STATUS_KEYS)})",
+        )
 
 
 def check(context, rule) -> Iterator[Finding]:
@@ -26,8 +29,10 @@ def check(context, rule) -> Iterator[Finding]:
         yield Finding(
             rule=rule.id,
             severity=Severity.parse(rule.severity),
-            message={lang: text.format(concept=concept.name.get(lang, concept.name["sv"]))
-                     for lang, text in rule.message.items()},
+            message={
+                lang: text.format(concept=concept.name.get(lang, concept.name["sv"]))
+                for lang, text in rule.message.items()
+            },
             concept=concept.id,
             block=best.block if best else None,
             location=best.location if best else None,

@@ -19,7 +19,8 @@ class Checker:
         self.pack = pack
         self.index = ConceptIndex(pack, load_forms(pack.root, pack.lemmas))
 
-    def check(self, document: Document, config: Config = Config()) -> PlanResult:
+    def check(self, document: Document, config: Config | None = None) -> PlanResult:
+        config = config or Config()
         check_against_pack(config, {r.id for r in self.pack.rules}, {c.id for c in self.pack.concepts})
         analysis = analyze(document, self.pack, self.index)
         concepts = {c.id: self._concept_result(c.id, analysis.evidence[c.id], config) for c in self.pack.concepts}
@@ -35,11 +36,13 @@ class Checker:
         return PlanResult(document, self.pack, list(concepts.values()), findings, score)
 
     def active_rules(self, config: Config) -> list[RuleSpec]:
-        return [r for r in self.pack.rules
-                if (not config.select or r.id in config.select) and r.id not in config.ignore]
+        return [
+            r for r in self.pack.rules if (not config.select or r.id in config.select) and r.id not in config.ignore
+        ]
 
     def _concept_result(self, concept_id: str, evidence, config: Config) -> ConceptResult:
         counted = [e.strength for e in evidence if e.counts]
         status = Status(max(counted)) if counted else Status.SAKNAS
-        return ConceptResult(concept_id, status, self.pack.status_scores[status.key], evidence,
-                             config.exempt.get(concept_id))
+        return ConceptResult(
+            concept_id, status, self.pack.status_scores[status.key], evidence, config.exempt.get(concept_id)
+        )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from planlint.analysis.phrases import PhraseSet, WordSet
 from planlint.result import Finding, Severity
@@ -12,7 +12,9 @@ from planlint.result import Finding, Severity
 def validate(fields, options: dict) -> None:
     patterns = options.get("patterns")
     if not isinstance(patterns, list) or not patterns:
-        fields.fail("patterns", "måste vara en lista med fraser eller {all: [...]}", "must be a list of phrases or {all: [...]}")
+        fields.fail(
+            "patterns", "måste vara en lista med fraser eller {all: [...]}", "must be a list of phrases or {all: [...]}"
+        )
     for i, p in enumerate(patterns):
         if not (isinstance(p, str) or (isinstance(p, dict) and isinstance(p.get("all"), list))):
             fields.fail(f"patterns[{i}]", "måste vara en fras eller {all: [...]}", "must be a phrase or {all: [...]}")

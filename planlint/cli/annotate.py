@@ -13,23 +13,30 @@ from planlint.i18n import Catalog
 
 T = Catalog(
     {
-        "written": ("Den kommenterade kopian skrevs till {path} ({n} kommentarer från planlint).",
-                    "The annotated copy was written to {path} ({n} comments from planlint)."),
-        "replaced": ("{n} tidigare kommentarer från planlint ersattes.",
-                     "{n} earlier comments from planlint were replaced."),
+        "written": (
+            "Den kommenterade kopian skrevs till {path} ({n} kommentarer från planlint).",
+            "The annotated copy was written to {path} ({n} comments from planlint).",
+        ),
+        "replaced": (
+            "{n} tidigare kommentarer från planlint ersattes.",
+            "{n} earlier comments from planlint were replaced.",
+        ),
     }
 )
 
 
 @click.command()
 @click.argument("plan", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Kopian som skrivs (standard: PLAN-granskad.docx bredvid planen).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Kopian som skrivs (standard: PLAN-granskad.docx bredvid planen).",
+)
 @click.option("--force", is_flag=True, help="Skriv över kopian om den redan finns.")
 @run_options
 @lang_option
-def annotate(plan: Path, output: Path | None, force: bool, rules: Path | None, config: Path | None,
-             lang: str) -> None:
+def annotate(plan: Path, output: Path | None, force: bool, rules: Path | None, config: Path | None, lang: str) -> None:
     """Skriv en kopia av Word-planen PLAN med planlints belägg och brister som Word-kommentarer.
 
     Varje stycke som är belägg får en kommentar (begrepp och styrka), varje brist en kommentar på rubriken

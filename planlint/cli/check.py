@@ -52,22 +52,48 @@ class UsageProblem(PlanlintError):
 
 @click.command()
 @click.argument("plans", nargs=-1, required=True)
-@click.option("--format", "formats", type=click.Choice(sorted(FORMATS)), multiple=True,
-              help="Rapportens format (text om inget anges). Upprepa tillsammans med --output för flera "
-                   "rapporter: --format sarif --output planlint.sarif --format text.")
-@click.option("-o", "--output", "outputs", type=click.Path(path_type=Path, dir_okay=False), multiple=True,
-              help="Skriv rapporten i formatet på samma plats i ordningen till FIL. Ett format utan "
-                   "--output (det sista) skrivs till standard ut.")
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(sorted(FORMATS)),
+    multiple=True,
+    help="Rapportens format (text om inget anges). Upprepa tillsammans med --output för flera "
+    "rapporter: --format sarif --output planlint.sarif --format text.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "outputs",
+    type=click.Path(path_type=Path, dir_okay=False),
+    multiple=True,
+    help="Skriv rapporten i formatet på samma plats i ordningen till FIL. Ett format utan "
+    "--output (det sista) skrivs till standard ut.",
+)
 @run_options
 @jobs_option
-@click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False),
-              help="Baslinjefil från `planlint baseline`: anmärkningar som finns i den visas som kända och "
-                   "påverkar inte slutstatus.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
-              help="Lägsta allvarlighetsgrad som ger slutstatus 1 (standard: error).")
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Baslinjefil från `planlint baseline`: anmärkningar som finns i den visas som kända och "
+    "påverkar inte slutstatus.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    help="Lägsta allvarlighetsgrad som ger slutstatus 1 (standard: error).",
+)
 @lang_option
-def check(plans: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[Path, ...], rules: Path | None,
-          config: Path | None, jobs: int, baseline: Path | None, fail_on: str | None, lang: str) -> None:
+def check(
+    plans: tuple[str, ...],
+    formats: tuple[str, ...],
+    outputs: tuple[Path, ...],
+    rules: Path | None,
+    config: Path | None,
+    jobs: int,
+    baseline: Path | None,
+    fail_on: str | None,
+    lang: str,
+) -> None:
     """Granska hur PLANS konkretiserar målbild 2027 och inriktningarna (standardkommandot).
 
     PLANS är filer (.docx, .pdf, .md, .txt), mappar eller mönster. Slutstatus: 0 inga anmärkningar på
@@ -105,7 +131,7 @@ def pair_outputs(formats: tuple[str, ...], outputs: tuple[Path, ...]) -> list[tu
     if len(outputs) > len(formats):
         raise UsageProblem("output_without_format", output=outputs[len(formats)])
     if len(formats) - len(outputs) > 1:
-        raise UsageProblem("many_stdout", formats=", ".join(formats[len(outputs):]))
+        raise UsageProblem("many_stdout", formats=", ".join(formats[len(outputs) :]))
     resolved = [o.resolve() for o in outputs]
     duplicate = next((o for i, o in enumerate(outputs) if resolved[i] in resolved[:i]), None)
     if duplicate is not None:

@@ -32,13 +32,23 @@ def fail(error: PlanlintError, lang: str) -> None:
 
 def run_options(f):
     """Options shared by every command that checks plans."""
-    f = click.option("--rules", type=click.Path(path_type=Path),
-                     help="Använd ett annat regelpaket (en mapp med pack.yaml).")(f)
-    f = click.option("--config", type=click.Path(path_type=Path, dir_okay=False),
-                     help="Konfigurationsfil (annars letas planlint.toml eller pyproject.toml uppåt från planen).")(f)
+    f = click.option(
+        "--rules", type=click.Path(path_type=Path), help="Använd ett annat regelpaket (en mapp med pack.yaml)."
+    )(f)
+    f = click.option(
+        "--config",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="Konfigurationsfil (annars letas planlint.toml eller pyproject.toml uppåt från planen).",
+    )(f)
     return f
 
 
 def jobs_option(f):
-    return click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-                        help="Granska planerna i så här många processer samtidigt.")(f)
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=1,
+        show_default=True,
+        help="Granska planerna i så här många processer samtidigt.",
+    )(f)

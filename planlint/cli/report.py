@@ -14,21 +14,37 @@ from planlint.i18n import Catalog
 
 T = Catalog(
     {
-        "written": ("Rapporten skrevs till {path} ({plans} planer).", "The report was written to {path} ({plans} plans)."),
+        "written": (
+            "Rapporten skrevs till {path} ({plans} planer).",
+            "The report was written to {path} ({plans} plans).",
+        ),
         "written_one": ("Rapporten skrevs till {path}.", "The report was written to {path}."),
-        "unreadable_one": ("1 plan kunde inte läsas och står under »Planer som inte kunde läsas« i rapporten.",
-                           "1 plan could not be read and is listed under “Plans that could not be read” in the report."),
-        "unreadable": ("{n} planer kunde inte läsas och står under »Planer som inte kunde läsas« i rapporten.",
-                       "{n} plans could not be read and are listed under “Plans that could not be read” in the report."),
-        "nothing": ("Ingen plan kunde läsas, så ingen rapport skrevs.", "No plan could be read, so no report was written."),
+        "unreadable_one": (
+            "1 plan kunde inte läsas och står under »Planer som inte kunde läsas« i rapporten.",
+            "1 plan could not be read and is listed under “Plans that could not be read” in the report.",
+        ),
+        "unreadable": (
+            "{n} planer kunde inte läsas och står under »Planer som inte kunde läsas« i rapporten.",
+            "{n} plans could not be read and are listed under “Plans that could not be read” in the report.",
+        ),
+        "nothing": (
+            "Ingen plan kunde läsas, så ingen rapport skrevs.",
+            "No plan could be read, so no report was written.",
+        ),
     }
 )
 
 
 @click.command()
 @click.argument("plans", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=Path("rapport.html"),
-              show_default=True, help="HTML-filen som rapporten skrivs till.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("rapport.html"),
+    show_default=True,
+    help="HTML-filen som rapporten skrivs till.",
+)
 @run_options
 @lang_option
 def report(plans: tuple[str, ...], output: Path, rules: Path | None, config: Path | None, lang: str) -> None:

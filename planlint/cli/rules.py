@@ -17,10 +17,14 @@ T = Catalog(
         "pack": ("Regelpaket {name} {version}: {title}", "Rule pack {name} {version}: {title}"),
         "rules": ("Regler", "Rules"),
         "concepts": ("Begrepp", "Concepts"),
-        "unknown": ("'{id}' är varken en regel eller ett begrepp i regelpaketet. Se `planlint rules`.",
-                    "'{id}' is neither a rule nor a concept of the rule pack. See `planlint rules`."),
-        "kind": ("Sort: {kind}   Allvarlighetsgrad: {severity}   Fil: {source}",
-                 "Kind: {kind}   Severity: {severity}   File: {source}"),
+        "unknown": (
+            "'{id}' är varken en regel eller ett begrepp i regelpaketet. Se `planlint rules`.",
+            "'{id}' is neither a rule nor a concept of the rule pack. See `planlint rules`.",
+        ),
+        "kind": (
+            "Sort: {kind}   Allvarlighetsgrad: {severity}   Fil: {source}",
+            "Kind: {kind}   Severity: {severity}   File: {source}",
+        ),
         "pass": ("Exempel som klarar regeln:", "Example that passes:"),
         "fail": ("Exempel som inte klarar regeln:", "Example that fails:"),
         "concept_for": ("(gäller begreppet {concept})", "(for the concept {concept})"),
@@ -29,7 +33,10 @@ T = Catalog(
         "gap": ("När det saknas:", "When it is missing:"),
     }
 )
-FRAMEWORK_NAMES = {"malbild": ("målbild 2027", "målbild 2027"), "inriktning": ("inriktningar 2023–2026", "directions 2023–2026")}
+FRAMEWORK_NAMES = {
+    "malbild": ("målbild 2027", "målbild 2027"),
+    "inriktning": ("inriktningar 2023–2026", "directions 2023–2026"),
+}
 WIDTH = 100
 
 
@@ -76,12 +83,22 @@ def explain(identifier: str, rules: Path | None, lang: str) -> None:
 
 def explain_rule(rule: RuleSpec, pack: Pack, lang: str) -> str:
     """The help text of a rule, as `planlint explain` prints it and SARIF carries it."""
-    lines = [rule.id, T("kind", lang, kind=rule.extends, severity=rule.severity, source=rule.source.name), "",
-             _fill(pick(rule.docs, lang)), ""]
+    lines = [
+        rule.id,
+        T("kind", lang, kind=rule.extends, severity=rule.severity, source=rule.source.name),
+        "",
+        _fill(pick(rule.docs, lang)),
+        "",
+    ]
     concept = rule.docs.get("example_concept")
     note = f" {T('concept_for', lang, concept=pick(pack.concept(concept).name, lang))}" if concept else ""
-    lines += [T("pass", lang) + note, _fill(rule.docs["pass"], "    "), "",
-              T("fail", lang) + note, _fill(rule.docs["fail"], "    ")]
+    lines += [
+        T("pass", lang) + note,
+        _fill(rule.docs["pass"], "    "),
+        "",
+        T("fail", lang) + note,
+        _fill(rule.docs["fail"], "    "),
+    ]
     return "\n".join(lines)
 
 
@@ -89,9 +106,19 @@ def explain_concept(pack: Pack, concept_id: str, lang: str) -> str:
     concept = pack.concept(concept_id)
     parts = ", ".join(pick(dict(zip(("sv", "en"), FRAMEWORK_NAMES[p])), lang) for p in concept.framework)
     terms = ", ".join(dict.fromkeys(t.value for t in concept.terms if t.weight >= 1))
-    return "\n".join([f"{concept.id}: {pick(concept.name, lang)}", T("framework", lang, parts=parts), "",
-                      _fill(pick(concept.description, lang)), "", _fill(T("terms", lang, terms=terms)), "",
-                      T("gap", lang), _fill(pick(concept.gap, lang), "    ")])
+    return "\n".join(
+        [
+            f"{concept.id}: {pick(concept.name, lang)}",
+            T("framework", lang, parts=parts),
+            "",
+            _fill(pick(concept.description, lang)),
+            "",
+            _fill(T("terms", lang, terms=terms)),
+            "",
+            T("gap", lang),
+            _fill(pick(concept.gap, lang), "    "),
+        ]
+    )
 
 
 def _first_sentence(text: str) -> str:

@@ -15,14 +15,17 @@ FUNCTION_WORDS = {
     "have has not an can their these been also its would should",
     "da": "og af til det er på med som ikke en vi kan være fra har også skal deres denne efter mellem "
     "hvordan uden blive",
-    "nb": "og av til det er på med som ikke en vi kan være fra har også skal deres denne etter mellom "
-    "hvordan uten bli",
-    "de": "der die und das ist nicht mit von zu den ein eine auf für sich dem wir auch werden wird "
-    "durch nach bei oder",
+    "nb": "og av til det er på med som ikke en vi kan være fra har også skal deres denne etter mellom hvordan uten bli",
+    "de": "der die und das ist nicht mit von zu den ein eine auf für sich dem wir auch werden wird durch nach bei oder",
 }
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-NAMES = {"sv": ("svenska", "Swedish"), "en": ("engelska", "English"), "da": ("danska", "Danish"),
-         "nb": ("norska", "Norwegian"), "de": ("tyska", "German")}
+NAMES = {
+    "sv": ("svenska", "Swedish"),
+    "en": ("engelska", "English"),
+    "da": ("danska", "Danish"),
+    "nb": ("norska", "Norwegian"),
+    "de": ("tyska", "German"),
+}
 MIN_WORDS = 40  # fewer words than this are too few to judge
 SAMPLE_WORDS = 20_000
 

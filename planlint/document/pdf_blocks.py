@@ -179,19 +179,12 @@ def _ends_block(
 
 def _same_column(above: Line, below: Line) -> bool:
     """Whether `below` stands under `above` on the same page, overlapping it horizontally."""
-    return (
-        above.page == below.page
-        and below.top < above.top
-        and below.left < above.right
-        and above.left < below.right
-    )
+    return above.page == below.page and below.top < above.top and below.left < above.right and above.left < below.right
 
 
 def _continues(above: Line, below: Line) -> bool:
     """Whether a line at the top of a new column or page goes on with the paragraph that ended the last one."""
-    return above.text.endswith(SOFT_HYPHEN) or (
-        not above.text.endswith(SENTENCE_END) and below.text[:1].islower()
-    )
+    return above.text.endswith(SOFT_HYPHEN) or (not above.text.endswith(SENTENCE_END) and below.text[:1].islower())
 
 
 def _style(line: Line) -> tuple[float, bool]:

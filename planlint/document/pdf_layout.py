@@ -10,9 +10,7 @@ MARGIN_BAND = 0.12  # share of the page height, at the top and at the bottom, wh
 MARGIN_LINES = 3  # only this many lines nearest the top, and the bottom, of a page can be headers or footers
 BAND_STEP = 4.0  # points: lines this close vertically count as standing at the same height
 MIN_REPEAT_SHARE = 0.25  # a running header or footer stands on at least this share of the pages (and on two)
-PAGE_NUMBER = re.compile(
-    r"(?:sida|page|s\.)?\s*[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:av|of|/)\s*\d{1,4})?", re.IGNORECASE
-)
+PAGE_NUMBER = re.compile(r"(?:sida|page|s\.)?\s*[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:av|of|/)\s*\d{1,4})?", re.IGNORECASE)
 MIN_GUTTER = 6.0  # points: the narrowest blank strip between two columns
 MAX_SPANNING_SHARE = 0.25  # at most this share of a page's lines may cross the gap between its columns
 MIN_COLUMN_LINES = 3

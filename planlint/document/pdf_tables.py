@@ -62,8 +62,16 @@ def rulings(page, height: float) -> tuple[list[dict], list[dict]]:
 
 
 def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> dict:
-    return {"object_type": "rect_edge", "orientation": orientation, "x0": x0, "x1": x1, "top": top,
-            "bottom": bottom, "width": x1 - x0, "height": bottom - top}
+    return {
+        "object_type": "rect_edge",
+        "orientation": orientation,
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "width": x1 - x0,
+        "height": bottom - top,
+    }
 
 
 class TableFinder:
@@ -80,8 +88,12 @@ class TableFinder:
             return []
         if self._pdf is None:
             self._pdf = pdfplumber.open(self._path)
-        settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
-                    "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
+        settings = {
+            "vertical_strategy": "explicit",
+            "horizontal_strategy": "explicit",
+            "explicit_vertical_lines": vertical,
+            "explicit_horizontal_lines": horizontal,
+        }
         tables = []
         for found in self._pdf.pages[page_number - 1].find_tables(settings):
             rows = [[_cell_text(textpage, box, height) if box else None for box in row.cells] for row in found.rows]

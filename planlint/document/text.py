@@ -1,4 +1,5 @@
-"""Plain-text plans: a block is a run of non-blank lines; a short line on its own without end punctuation is a heading."""
+"""Plain-text plans: a block is a run of non-blank lines; a short line on its own without end punctuation is a
+heading."""
 
 from __future__ import annotations
 

@@ -64,14 +64,24 @@ def load_baseline(path: Path) -> Baseline:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BaselineError(path, (f"inte giltig JSON: {exc}", f"not valid JSON: {exc}")) from None
     if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION:
-        raise BaselineError(path, (f"inte en planlint-baslinje av version {BASELINE_VERSION}",
-                                   f"not a planlint baseline of version {BASELINE_VERSION}"))
+        raise BaselineError(
+            path,
+            (
+                f"inte en planlint-baslinje av version {BASELINE_VERSION}",
+                f"not a planlint baseline of version {BASELINE_VERSION}",
+            ),
+        )
     plans = data.get("plans")
     if not isinstance(plans, dict) or not all(
         isinstance(v, list) and all(isinstance(f, str) for f in v) for v in plans.values()
     ):
-        raise BaselineError(path, ("fältet plans ska vara plan → lista med fingeravtryck",
-                                   "the field plans must map each plan to a list of fingerprints"))
+        raise BaselineError(
+            path,
+            (
+                "fältet plans ska vara plan → lista med fingeravtryck",
+                "the field plans must map each plan to a list of fingerprints",
+            ),
+        )
     return Baseline(path, data.get("pack") or {}, plans)
 
 

@@ -1,14 +1,14 @@
 """Configuration from `planlint.toml` or `[tool.planlint]` in `pyproject.toml`, found upward from the plan.
 
-    [tool.planlint]
-    rules = "../regler/min-kommun"     # another rule pack (relative to the config file)
-    fail-on = "warning"                # error (default), warning, info or never
-    select = ["saknat-begrepp"]        # only these rules
-    ignore = ["vision-koppling"]       # not these rules
-    [tool.planlint.severity]
-    uppfoljning = "info"
-    [tool.planlint.exempt]
-    sysselsattning = "VA-bolaget har inget arbetsmarknadsuppdrag."   # a written reason is required
+[tool.planlint]
+rules = "../regler/min-kommun"     # another rule pack (relative to the config file)
+fail-on = "warning"                # error (default), warning, info or never
+select = ["saknat-begrepp"]        # only these rules
+ignore = ["vision-koppling"]       # not these rules
+[tool.planlint.severity]
+uppfoljning = "info"
+[tool.planlint.exempt]
+sysselsattning = "VA-bolaget har inget arbetsmarknadsuppdrag."   # a written reason is required
 """
 
 from __future__ import annotations
@@ -57,21 +57,38 @@ def load_config(path: Path | None) -> Config:
     known = {"rules", "fail-on", "select", "ignore", "severity", "exempt"}
     unknown = set(table) - known
     if unknown:
-        raise ConfigError(path, (f"okänd nyckel {sorted(unknown)[0]!r} (giltiga: {', '.join(sorted(known))})",
-                                 f"unknown key {sorted(unknown)[0]!r} (valid: {', '.join(sorted(known))})"))
+        raise ConfigError(
+            path,
+            (
+                f"okänd nyckel {sorted(unknown)[0]!r} (giltiga: {', '.join(sorted(known))})",
+                f"unknown key {sorted(unknown)[0]!r} (valid: {', '.join(sorted(known))})",
+            ),
+        )
     fail_on = table.get("fail-on")
     if fail_on is not None and fail_on not in FAIL_ON:
-        raise ConfigError(path, (f"fail-on måste vara ett av {', '.join(FAIL_ON)}", f"fail-on must be one of {', '.join(FAIL_ON)}"))
+        raise ConfigError(
+            path, (f"fail-on måste vara ett av {', '.join(FAIL_ON)}", f"fail-on must be one of {', '.join(FAIL_ON)}")
+        )
     severity = _mapping(path, table, "severity")
     for rule, value in severity.items():
         if value not in SEVERITIES:
-            raise ConfigError(path, (f"severity.{rule} måste vara info, warning eller error",
-                                     f"severity.{rule} must be info, warning or error"))
+            raise ConfigError(
+                path,
+                (
+                    f"severity.{rule} måste vara info, warning eller error",
+                    f"severity.{rule} must be info, warning or error",
+                ),
+            )
     exempt = _mapping(path, table, "exempt")
     for concept, reason in exempt.items():
         if not isinstance(reason, str) or len(reason.split()) < 3:
-            raise ConfigError(path, (f"undantaget för {concept} behöver ett skrivet skäl (minst några ord)",
-                                     f"the exemption for {concept} needs a written reason (a few words at least)"))
+            raise ConfigError(
+                path,
+                (
+                    f"undantaget för {concept} behöver ett skrivet skäl (minst några ord)",
+                    f"the exemption for {concept} needs a written reason (a few words at least)",
+                ),
+            )
     rules = table.get("rules")
     return Config(
         path=path,
@@ -88,12 +105,19 @@ def check_against_pack(config: Config, rule_ids: set[str], concept_ids: set[str]
     """Names in the configuration must exist in the pack, so that a typo does not silently do nothing."""
     for name in (*config.select, *config.ignore, *config.severity):
         if name not in rule_ids:
-            raise ConfigError(config.path, (f"regeln {name!r} finns inte (se `planlint rules`)",
-                                            f"the rule {name!r} does not exist (see `planlint rules`)"))
+            raise ConfigError(
+                config.path,
+                (
+                    f"regeln {name!r} finns inte (se `planlint rules`)",
+                    f"the rule {name!r} does not exist (see `planlint rules`)",
+                ),
+            )
     for name in config.exempt:
         if name not in concept_ids:
-            raise ConfigError(config.path, (f"begreppet {name!r} finns inte i regelpaketet",
-                                            f"the concept {name!r} is not in the rule pack"))
+            raise ConfigError(
+                config.path,
+                (f"begreppet {name!r} finns inte i regelpaketet", f"the concept {name!r} is not in the rule pack"),
+            )
 
 
 def _read(path: Path) -> dict:
@@ -102,7 +126,9 @@ def _read(path: Path) -> dict:
     try:
         stat = path.stat()
     except OSError as exc:
-        raise ConfigError(path, (f"filen går inte att läsa: {exc.strerror}", f"the file cannot be read: {exc.strerror}")) from None
+        raise ConfigError(
+            path, (f"filen går inte att läsa: {exc.strerror}", f"the file cannot be read: {exc.strerror}")
+        ) from None
     return _parse(path.resolve(), stat.st_mtime_ns, stat.st_size)
 
 
@@ -111,7 +137,9 @@ def _parse(path: Path, mtime_ns: int, size: int) -> dict:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(path, (f"filen går inte att läsa som TOML: {exc}", f"the file is not valid TOML: {exc}")) from None
+        raise ConfigError(
+            path, (f"filen går inte att läsa som TOML: {exc}", f"the file is not valid TOML: {exc}")
+        ) from None
 
 
 def _mapping(path: Path, table: dict, key: str) -> dict:

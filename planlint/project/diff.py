@@ -71,10 +71,19 @@ def compare(old: PlanResult, new: PlanResult) -> PlanDiff:
     changes = []
     for concept in new.concepts:
         previous = before.get(concept.concept)
-        changes.append(ConceptChange(concept.concept,
-                                     previous.status if previous else Status.SAKNAS, concept.status,
-                                     previous.score if previous else 0, concept.score, concept.exempt))
-    return PlanDiff(old, new, changes, _missing_from(new.findings, old.findings), _missing_from(old.findings, new.findings))
+        changes.append(
+            ConceptChange(
+                concept.concept,
+                previous.status if previous else Status.SAKNAS,
+                concept.status,
+                previous.score if previous else 0,
+                concept.score,
+                concept.exempt,
+            )
+        )
+    return PlanDiff(
+        old, new, changes, _missing_from(new.findings, old.findings), _missing_from(old.findings, new.findings)
+    )
 
 
 def _missing_from(findings: list[Finding], other: list[Finding]) -> list[Finding]:
@@ -91,12 +100,14 @@ def _missing_from(findings: list[Finding], other: list[Finding]) -> list[Finding
     return missing
 
 
-
 def render_text(diff: PlanDiff, lang: str) -> str:
     old, new = diff.old, diff.new
-    lines = [T("title", lang, old=old.document.path, new=new.document.path),
-             T("score", lang, old=old.score, new=new.score, delta=_signed(new.score - old.score)), "",
-             T("concepts", lang)]
+    lines = [
+        T("title", lang, old=old.document.path, new=new.document.path),
+        T("score", lang, old=old.score, new=new.score, delta=_signed(new.score - old.score)),
+        "",
+        T("concepts", lang),
+    ]
     width = max(len(pick(new.pack.concept(c.concept).name, lang)) for c in diff.concepts)
     for c in diff.concepts:
         name = pick(new.pack.concept(c.concept).name, lang)
@@ -113,8 +124,11 @@ def render_text(diff: PlanDiff, lang: str) -> str:
 
 def diff_dict(diff: PlanDiff, lang: str) -> dict:
     def plan(result: PlanResult) -> dict:
-        return {"path": str(result.document.path), "score": result.score,
-                "pack": {"name": result.pack.name, "version": result.pack.version}}
+        return {
+            "path": str(result.document.path),
+            "score": result.score,
+            "pack": {"name": result.pack.name, "version": result.pack.version},
+        }
 
     return {
         "version": DIFF_VERSION,
@@ -124,13 +138,22 @@ def diff_dict(diff: PlanDiff, lang: str) -> dict:
         "score_change": diff.new.score - diff.old.score,
         "worse": diff.worse,
         "concepts": [
-            {"id": c.concept, "name": pick(diff.new.pack.concept(c.concept).name, lang),
-             "old": c.old.key, "new": c.new.key, "old_score": c.old_score, "new_score": c.new_score,
-             "change": c.change, "exempt": c.exempt}
+            {
+                "id": c.concept,
+                "name": pick(diff.new.pack.concept(c.concept).name, lang),
+                "old": c.old.key,
+                "new": c.new.key,
+                "old_score": c.old_score,
+                "new_score": c.new_score,
+                "change": c.change,
+                "exempt": c.exempt,
+            }
             for c in diff.concepts
         ],
-        "findings": {"added": [finding_dict(f, lang) for f in diff.added],
-                     "removed": [finding_dict(f, lang) for f in diff.removed]},
+        "findings": {
+            "added": [finding_dict(f, lang) for f in diff.added],
+            "removed": [finding_dict(f, lang) for f in diff.removed],
+        },
     }
 
 

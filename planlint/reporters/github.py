@@ -20,8 +20,9 @@ T = Catalog({"known": ("känd sedan baslinjen", "known from the baseline")})
 
 def render(outcome: RunResult, lang: str) -> str:
     lines = [_annotation(f, r, lang) for r in outcome.results for f in r.findings if f.suppressed is None]
-    lines += [command("error", error.message(lang), file=_file(error.path), title="planlint")
-              for error in outcome.errors]
+    lines += [
+        command("error", error.message(lang), file=_file(error.path), title="planlint") for error in outcome.errors
+    ]
     return "\n".join(lines)
 
 
@@ -45,8 +46,13 @@ def _annotation(finding: Finding, result: PlanResult, lang: str) -> str:
     if finding.baselined:
         message = f"{message} [{T('known', lang)}]"
     line = finding.location.line if finding.location is not None else None
-    return command("notice" if finding.baselined else COMMANDS[finding.severity], message,
-                   file=_file(result.document.path), line=line, title=f"planlint [{finding.rule}]")
+    return command(
+        "notice" if finding.baselined else COMMANDS[finding.severity],
+        message,
+        file=_file(result.document.path),
+        line=line,
+        title=f"planlint [{finding.rule}]",
+    )
 
 
 def _file(path: Path | None) -> str | None:

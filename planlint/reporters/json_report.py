@@ -79,8 +79,9 @@ def report_dict(outcome: RunResult, lang: str) -> dict:
         "version": SCHEMA_VERSION,
         "tool": {"name": "planlint", "version": __version__},
         "files": [file_dict(r, lang) for r in outcome.results],
-        "errors": [{"path": str(e.path) if e.path else None, "code": e.key, "message": e.message(lang)}
-                   for e in outcome.errors],
+        "errors": [
+            {"path": str(e.path) if e.path else None, "code": e.key, "message": e.message(lang)} for e in outcome.errors
+        ],
         "baseline": str(outcome.baseline.path) if outcome.baseline else None,
         "summary": {
             "plans": len(outcome.results),

@@ -44,8 +44,13 @@ def _suite(result: PlanResult, outcome: RunResult, lang: str) -> ET.Element:
             ET.SubElement(case, "skipped", message=T("exempt", lang, reason=concept.exempt))
             continue
         findings = [f for f in result.findings if f.concept == concept.concept]
-        _outcome(case, findings, outcome, lang,
-                 T("status", lang, status=status_word(concept.status, lang), score=concept.score))
+        _outcome(
+            case,
+            findings,
+            outcome,
+            lang,
+            T("status", lang, status=status_word(concept.status, lang), score=concept.score),
+        )
     for rule in result.pack.rules:
         if rule.extends != "coverage":
             case = ET.SubElement(suite, "testcase", classname=path, name=rule.id)
@@ -78,9 +83,12 @@ def _count(root: ET.Element) -> None:
     totals = dict.fromkeys(("tests", "failures", "errors", "skipped"), 0)
     for suite in root:
         cases = suite.findall("testcase")
-        counts = {"tests": len(cases), "failures": sum(1 for c in cases if c.find("failure") is not None),
-                  "errors": sum(1 for c in cases if c.find("error") is not None),
-                  "skipped": sum(1 for c in cases if c.find("skipped") is not None)}
+        counts = {
+            "tests": len(cases),
+            "failures": sum(1 for c in cases if c.find("failure") is not None),
+            "errors": sum(1 for c in cases if c.find("error") is not None),
+            "skipped": sum(1 for c in cases if c.find("skipped") is not None),
+        }
         for key, value in counts.items():
             suite.set(key, str(value))
             totals[key] += value

@@ -52,8 +52,9 @@ def place(location: Location, lang: str, column: bool = False) -> str:
     if location.page is not None:
         parts.append(T("page", lang, n=location.page))
     if location.table is not None:
-        parts.append(T("cell" if column else "row", lang, table=location.table, row=location.row,
-                       column=location.column))
+        parts.append(
+            T("cell" if column else "row", lang, table=location.table, row=location.row, column=location.column)
+        )
     elif location.paragraph is not None and location.page is None:
         parts.append(T("para", lang, n=location.paragraph))
     elif location.line is not None and location.page is None:
@@ -77,7 +78,7 @@ def status_symbol(result: ConceptResult) -> str:
 
 
 def status_legend(lang: str) -> list[str]:
-    """"● uppföljd", "◐ konkretiserad" … and the exempt mark, strongest first."""
+    """ "● uppföljd", "◐ konkretiserad" … and the exempt mark, strongest first."""
     legend = [f"{STATUS_SYMBOLS[s]} {status_word(s, lang)}" for s in sorted(Status, reverse=True)]
     return [*legend, f"{EXEMPT_SYMBOL} {T('exempt', lang)}"]
 

@@ -29,10 +29,12 @@ T = Catalog(
         "unread_title": ("Kunde inte läsas", "Could not be read"),
         "no_findings": ("Inga anmärkningar.", "No findings."),
         "known": ("känd sedan baslinjen", "known from the baseline"),
-        "summary": ("{plans} planer granskade, {errors} kunde inte läsas, {findings} anmärkningar, varav {failing} "
-                    "fäller granskningen (--fail-on {fail_on}).",
-                    "{plans} plans checked, {errors} could not be read, {findings} findings, {failing} of which fail "
-                    "the check (--fail-on {fail_on})."),
+        "summary": (
+            "{plans} planer granskade, {errors} kunde inte läsas, {findings} anmärkningar, varav {failing} "
+            "fäller granskningen (--fail-on {fail_on}).",
+            "{plans} plans checked, {errors} could not be read, {findings} findings, {failing} of which fail "
+            "the check (--fail-on {fail_on}).",
+        ),
     }
 )
 
@@ -42,23 +44,40 @@ def render(outcome: RunResult, lang: str) -> str:
     for result in outcome.results:
         parts.append(f"### {_code(str(result.document.path))} ({result.score}/100)\n\n" + _findings(result, lang))
     if outcome.errors:
-        parts.append(f"### {T('unread_title', lang)}\n\n" + "\n".join(f"- {_cell(e.message(lang))}" for e in outcome.errors))
+        parts.append(
+            f"### {T('unread_title', lang)}\n\n" + "\n".join(f"- {_cell(e.message(lang))}" for e in outcome.errors)
+        )
     active = [f for r in outcome.results for f in r.findings if f.suppressed is None]
-    parts.append("**" + T("summary", lang, plans=len(outcome.results), errors=len(outcome.errors), findings=len(active),
-                          failing=sum(1 for f in active if outcome.counts(f)), fail_on=outcome.fail_on) + "**")
+    parts.append(
+        "**"
+        + T(
+            "summary",
+            lang,
+            plans=len(outcome.results),
+            errors=len(outcome.errors),
+            findings=len(active),
+            failing=sum(1 for f in active if outcome.counts(f)),
+            fail_on=outcome.fail_on,
+        )
+        + "**"
+    )
     return "\n\n".join(parts)
 
 
 def _table(outcome: RunResult, lang: str) -> str:
     names = concept_columns(outcome.results, lang)
-    rows = [f"| {T('plan', lang)} | {T('score', lang)} | " + " | ".join(names.values()) + " |",
-            "|---|---:|" + ":-:|" * len(names)]
+    rows = [
+        f"| {T('plan', lang)} | {T('score', lang)} | " + " | ".join(names.values()) + " |",
+        "|---|---:|" + ":-:|" * len(names),
+    ]
     for result in outcome.results:
         cells = status_row(result, names)
         rows.append(f"| {_code(str(result.document.path))} | {result.score} | " + " | ".join(cells) + " |")
     for error in outcome.errors:
         if error.path is not None:
-            rows.append(f"| {_code(str(error.path))} | – | " + " | ".join([T("unread", lang)] + [" "] * (len(names) - 1)) + " |")
+            rows.append(
+                f"| {_code(str(error.path))} | – | " + " | ".join([T("unread", lang)] + [" "] * (len(names) - 1)) + " |"
+            )
     return "\n".join(rows)
 
 
@@ -74,8 +93,10 @@ def _findings(result: PlanResult, lang: str) -> str:
 def _finding(finding: Finding, lang: str) -> str:
     place = where(finding.location, finding.section, lang, finding.block)
     label = severity_word(finding.severity, lang) + (f", {T('known', lang)}" if finding.baselined else "")
-    return (f"- {SEVERITY_SYMBOLS[finding.severity]} **{label}** `{finding.rule}`: {_cell(pick(finding.message, lang))}"
-            + (f" ({_cell(place)})" if place else ""))
+    return (
+        f"- {SEVERITY_SYMBOLS[finding.severity]} **{label}** `{finding.rule}`: {_cell(pick(finding.message, lang))}"
+        + (f" ({_cell(place)})" if place else "")
+    )
 
 
 def _cell(text: str) -> str:

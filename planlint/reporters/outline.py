@@ -8,7 +8,10 @@ from planlint.reporters.labels import place
 
 T = Catalog(
     {
-        "header": ("{path} ({fmt}): {blocks} block, {words} ord{pages}", "{path} ({fmt}): {blocks} blocks, {words} words{pages}"),
+        "header": (
+            "{path} ({fmt}): {blocks} block, {words} ord{pages}",
+            "{path} ({fmt}): {blocks} blocks, {words} words{pages}",
+        ),
         "pages": (", {n} sidor", ", {n} pages"),
         "title": ("Titel: {title}", "Title: {title}"),
         "sections": ("Avsnitt", "Sections"),
@@ -25,8 +28,17 @@ PREVIEW_CHARS = 100
 
 def render_outline(document: Document, lang: str = "sv") -> str:
     pages = T("pages", lang, n=document.pages) if document.pages else ""
-    lines = [T("header", lang, path=document.path, fmt=document.format, blocks=len(document.blocks),
-               words=document.word_count, pages=pages)]
+    lines = [
+        T(
+            "header",
+            lang,
+            path=document.path,
+            fmt=document.format,
+            blocks=len(document.blocks),
+            words=document.word_count,
+            pages=pages,
+        )
+    ]
     if document.title:
         lines.append(T("title", lang, title=document.title))
     lines += ["", T("sections", lang)]

@@ -39,7 +39,9 @@ def sarif_log(outcome: RunResult, lang: str) -> dict:
     packs: dict[tuple[str, str], list[PlanResult]] = {}
     for result in outcome.results:
         packs.setdefault((result.pack.name, result.pack.version), []).append(result)
-    runs = [_run(results[0].pack, results, outcome, lang) for results in packs.values()] or [_run(None, [], outcome, lang)]
+    runs = [_run(results[0].pack, results, outcome, lang) for results in packs.values()] or [
+        _run(None, [], outcome, lang)
+    ]
     runs[0]["invocations"] = [_invocation(outcome, lang)]
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": runs}
 
@@ -53,8 +55,12 @@ def artifact_path(path: Path) -> str | None:
 def _run(pack: Pack | None, results: list[PlanResult], outcome: RunResult, lang: str) -> dict:
     rules = list(pack.rules) if pack else []
     index = {rule.id: i for i, rule in enumerate(rules)}
-    driver = {"name": "planlint", "version": __version__, "semanticVersion": __version__,
-              "rules": [_rule(rule, pack, lang) for rule in rules]}
+    driver = {
+        "name": "planlint",
+        "version": __version__,
+        "semanticVersion": __version__,
+        "rules": [_rule(rule, pack, lang) for rule in rules],
+    }
     if homepage := _homepage():
         driver["informationUri"] = homepage
     if pack:
@@ -104,11 +110,17 @@ def _location(finding: Finding, result: PlanResult, lang: str) -> dict:
         physical["region"] = {"startLine": finding.location.line}
     logical = []
     if finding.section:
-        logical.append({"name": finding.section[-1], "fullyQualifiedName": " > ".join(finding.section),
-                        "kind": "module"})
+        logical.append(
+            {"name": finding.section[-1], "fullyQualifiedName": " > ".join(finding.section), "kind": "module"}
+        )
     if finding.concept:
-        logical.append({"name": finding.concept, "fullyQualifiedName": pick(result.pack.concept(finding.concept).name, lang),
-                        "kind": "member"})
+        logical.append(
+            {
+                "name": finding.concept,
+                "fullyQualifiedName": pick(result.pack.concept(finding.concept).name, lang),
+                "kind": "member",
+            }
+        )
     location = {"physicalLocation": physical}
     if logical:
         location["logicalLocations"] = logical
@@ -129,8 +141,11 @@ def _invocation(outcome: RunResult, lang: str) -> dict:
         if error.path is not None:
             notification["locations"] = [{"physicalLocation": {"artifactLocation": _artifact(error.path)}}]
         notifications.append(notification)
-    return {"executionSuccessful": not outcome.errors, "exitCode": outcome.exit_code(),
-            "toolExecutionNotifications": notifications}
+    return {
+        "executionSuccessful": not outcome.errors,
+        "exitCode": outcome.exit_code(),
+        "toolExecutionNotifications": notifications,
+    }
 
 
 def _homepage() -> str | None:

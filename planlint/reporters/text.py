@@ -34,8 +34,10 @@ T = Catalog(
         "suggestion": ("Förslag: {text}", "Suggestion: {text}"),
         "more": ("(och {n} ställen till)", "(and {n} more places)"),
         "more_one": ("(och ett ställe till)", "(and one more place)"),
-        "summary": ("{plans} planer granskade, {errors} kunde inte läsas, {findings} anmärkningar.",
-                    "{plans} plans checked, {errors} could not be read, {findings} findings."),
+        "summary": (
+            "{plans} planer granskade, {errors} kunde inte läsas, {findings} anmärkningar.",
+            "{plans} plans checked, {errors} could not be read, {findings} findings.",
+        ),
         "error": ("Fel: {message}", "Error: {message}"),
         "known": ("känd sedan baslinjen", "known from the baseline"),
         "overview": ("Översikt", "Overview"),
@@ -61,9 +63,13 @@ def render(outcome: RunResult, lang: str = "sv") -> str:
 
 def render_plan(result: PlanResult, lang: str) -> str:
     pack = result.pack
-    lines = [T("plan", lang, path=result.document.path),
-             T("pack", lang, name=pack.name, version=pack.version),
-             T("score", lang, score=result.score), "", T("concepts", lang)]
+    lines = [
+        T("plan", lang, path=result.document.path),
+        T("pack", lang, name=pack.name, version=pack.version),
+        T("score", lang, score=result.score),
+        "",
+        T("concepts", lang),
+    ]
     width = max(len(pick(c.name, lang)) for c in pack.concepts)
     for concept in result.concepts:
         name = pick(pack.concept(concept.concept).name, lang)
@@ -74,8 +80,12 @@ def render_plan(result: PlanResult, lang: str) -> str:
         lines.append(f"  {STATUS_SYMBOLS[concept.status]} {name:<{width}}  {status_word(concept.status, lang)}")
         best = concept.best
         if best is not None:
-            place = T("evidence", lang, strength=strength_word(best.strength, lang),
-                      where=where(best.location, best.section, lang, best.block))
+            place = T(
+                "evidence",
+                lang,
+                strength=strength_word(best.strength, lang),
+                where=where(best.location, best.section, lang, best.block),
+            )
             others = len(counted) - 1
             more = "" if not others else f" {T('more_one', lang)}" if others == 1 else f" {T('more', lang, n=others)}"
             lines.append(_wrap(f"“{_short(best.sentence)}” ({place}){more}", "      "))
@@ -86,7 +96,8 @@ def render_plan(result: PlanResult, lang: str) -> str:
     for finding in active:
         label = _label(finding, lang)
         place = where(finding.location, finding.section, lang, finding.block)
-        head = f"{SEVERITY_SYMBOLS[finding.severity]} [{finding.rule}] {pick(finding.message, lang)} ({label}{', ' + place if place else ''})"
+        where_text = f"{label}, {place}" if place else label
+        head = f"{SEVERITY_SYMBOLS[finding.severity]} [{finding.rule}] {pick(finding.message, lang)} ({where_text})"
         lines.append(_wrap(head, "  ", "    "))
         if finding.suggestion and finding.suppressed is None:
             lines.append(_wrap(T("suggestion", lang, text=pick(finding.suggestion, lang)), "    "))
@@ -99,8 +110,10 @@ def summary_table(outcome: RunResult, lang: str) -> str:
     paths = [str(r.document.path) for r in outcome.results] + [str(e.path) for e in outcome.errors if e.path]
     width = max(len(T("plan_col", lang)), *map(len, paths))
     score = T("score_col", lang)
-    lines = [T("overview", lang),
-             f"  {T('plan_col', lang):<{width}}  {score}  " + " ".join(f"{n:<2}" for n in range(1, len(names) + 1)).rstrip()]
+    lines = [
+        T("overview", lang),
+        f"  {T('plan_col', lang):<{width}}  {score}  " + " ".join(f"{n:<2}" for n in range(1, len(names) + 1)).rstrip(),
+    ]
     for result in outcome.results:
         symbols = " ".join(f"{symbol:<2}" for symbol in status_row(result, names))
         lines.append(f"  {result.document.path!s:<{width}}  {result.score:>{len(score)}}  {symbols}".rstrip())
@@ -125,5 +138,11 @@ def _short(text: str) -> str:
 
 
 def _wrap(text: str, indent: str, subsequent: str | None = None) -> str:
-    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=subsequent or indent,
-                         break_long_words=False, break_on_hyphens=False)
+    return textwrap.fill(
+        text,
+        WIDTH,
+        initial_indent=indent,
+        subsequent_indent=subsequent or indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )

@@ -17,8 +17,38 @@ from pathlib import Path
 
 LEXICON_FILE = "lexicon.json"
 # Regular Swedish endings, used only when simplemma is not installed to compile a new lemma.
-FALLBACK_ENDINGS = ("", "s", "n", "ns", "en", "ens", "et", "ets", "er", "ers", "erna", "ernas", "ar", "arna",
-                    "or", "orna", "a", "as", "t", "e", "r", "de", "d", "ade", "ades", "at", "ats", "as", "are", "ast")
+FALLBACK_ENDINGS = (
+    "",
+    "s",
+    "n",
+    "ns",
+    "en",
+    "ens",
+    "et",
+    "ets",
+    "er",
+    "ers",
+    "erna",
+    "ernas",
+    "ar",
+    "arna",
+    "or",
+    "orna",
+    "a",
+    "as",
+    "t",
+    "e",
+    "r",
+    "de",
+    "d",
+    "ade",
+    "ades",
+    "at",
+    "ats",
+    "as",
+    "are",
+    "ast",
+)
 
 
 def load_forms(pack_root: Path, lemmas: frozenset[str]) -> dict[str, frozenset[str]]:

@@ -138,7 +138,9 @@ def load_pack(path: Path | None = None) -> Pack:
     scores = meta.mapping("status_scores", required=True)
     for status in STATUSES:
         if not isinstance(scores.get(status), int) or not 0 <= scores[status] <= 100:
-            meta.sub(scores, "status_scores").fail(status, "måste vara ett heltal 0–100", "must be a whole number 0–100")
+            meta.sub(scores, "status_scores").fail(
+                status, "måste vara ett heltal 0–100", "must be a whole number 0–100"
+            )
     return Pack(
         name=meta.str("name", required=True),
         version=str(meta.get("version", required=True)),
@@ -216,7 +218,7 @@ class _Fields:
             self.fail(name, f"måste vara ett av {', '.join(choices)}", f"must be one of {', '.join(choices)}")
         return value
 
-    def sub(self, data: Any, name: str) -> "_Fields":
+    def sub(self, data: Any, name: str) -> _Fields:
         return _Fields(self.path, data, f"{self.prefix}{name}.")
 
 
@@ -260,13 +262,19 @@ def _load_concept(f: _Fields, expected_id: str, language: LanguageCues) -> Conce
     veto = tuple(f.list_of_str("veto"))
     for name in veto:
         if name not in language.contexts:
-            f.fail("veto", f"nämner sammanhanget '{name}' som inte finns i language.yaml",
-                   f"names the context '{name}' that language.yaml does not define")
+            f.fail(
+                "veto",
+                f"nämner sammanhanget '{name}' som inte finns i language.yaml",
+                f"names the context '{name}' that language.yaml does not define",
+            )
     framework = tuple(f.list_of_str("framework", required=True))
     for part in framework:
         if part not in FRAMEWORKS:
-            f.fail("framework", f"måste vara malbild och/eller inriktning, inte '{part}'",
-                   f"must be malbild and/or inriktning, not '{part}'")
+            f.fail(
+                "framework",
+                f"måste vara malbild och/eller inriktning, inte '{part}'",
+                f"must be malbild and/or inriktning, not '{part}'",
+            )
     suggestions = f.mapping("suggestions")
     return Concept(
         id=cid,
@@ -275,7 +283,9 @@ def _load_concept(f: _Fields, expected_id: str, language: LanguageCues) -> Conce
         description=f.texts("description", required=True),
         terms=terms,
         gap=f.texts("gap", required=True),
-        suggestions={lang: tuple(f.sub(suggestions, "suggestions").list_of_str(lang, lower=False)) for lang in suggestions},
+        suggestions={
+            lang: tuple(f.sub(suggestions, "suggestions").list_of_str(lang, lower=False)) for lang in suggestions
+        },
         exclude=tuple(f.list_of_str("exclude")),
         exclude_phrases=tuple(f.list_of_str("exclude_phrases")),
         veto=veto,
@@ -287,7 +297,9 @@ def _load_concept(f: _Fields, expected_id: str, language: LanguageCues) -> Conce
 def _load_term(f: _Fields, raw: Any, index: int, language: LanguageCues) -> Term:
     t = f.sub(raw if isinstance(raw, dict) else {}, f"terms[{index}]")
     if not isinstance(raw, dict):
-        t.fail("", "måste vara en mappning med lemma, word eller phrase", "must be a mapping with lemma, word or phrase")
+        t.fail(
+            "", "måste vara en mappning med lemma, word eller phrase", "must be a mapping with lemma, word or phrase"
+        )
     kinds = [k for k in ("lemma", "word", "phrase") if k in raw]
     if len(kinds) != 1:
         t.fail("", "måste ha exakt ett av lemma, word och phrase", "must have exactly one of lemma, word and phrase")

@@ -39,14 +39,20 @@ T = Catalog(
         "of_100": ("av 100", "out of 100"),
         "statuses": ("Delarna", "The parts"),
         "actions": ("Det viktigaste att lägga till", "The most important things to add"),
-        "no_actions": ("Inga anmärkningar: planen bär målbilden och inriktningarna.",
-                       "No findings: the plan carries the målbild and the directions."),
+        "no_actions": (
+            "Inga anmärkningar: planen bär målbilden och inriktningarna.",
+            "No findings: the plan carries the målbild and the directions.",
+        ),
         "overview": ("Målbild 2027 och inriktningar", "Målbild 2027 and political directions"),
         "overview_intro": (
-            ("Hur långt planen bär varje del: nämnd, konkretiserad i mål eller aktiviteter, eller uppföljd med "
-             "indikator eller målvärde."),
-            ("How far the plan carries each part: mentioned, made concrete in goals or activities, or followed up "
-             "with an indicator or target value."),
+            (
+                "Hur långt planen bär varje del: nämnd, konkretiserad i mål eller aktiviteter, eller uppföljd med "
+                "indikator eller målvärde."
+            ),
+            (
+                "How far the plan carries each part: mentioned, made concrete in goals or activities, or followed up "
+                "with an indicator or target value."
+            ),
         ),
         "table_caption": ("Delarna i tabellform", "The parts as a table"),
         "col_part": ("Del", "Part"),
@@ -61,16 +67,24 @@ T = Catalog(
         "missing": ("Det som saknas", "What is missing"),
         "suggestion": ("Förslag", "Suggestion"),
         "examples": ("Till exempel", "For example"),
-        "followed": ("Delen följs upp med indikator eller målvärde. Inget saknas.",
-                     "The part is followed up with an indicator or target value. Nothing is missing."),
+        "followed": (
+            "Delen följs upp med indikator eller målvärde. Inget saknas.",
+            "The part is followed up with an indicator or target value. Nothing is missing.",
+        ),
         "exempt_reason": ("Undantagen: {reason}", "Exempt: {reason}"),
         "rule": ("regel {rule}", "rule {rule}"),
-        "findings": ("Målbildskoppling, inaktuella hänvisningar och undantag",
-                     "Link to the målbild, out-of-date references and exemptions"),
-        "links": ("Koppling till målbild 2027 och Vision Helsingborg 2035",
-                  "Link to målbild 2027 and Vision Helsingborg 2035"),
-        "no_links": ("Inga anmärkningar om kopplingen till målbild 2027 och Vision Helsingborg 2035.",
-                     "No findings about the link to målbild 2027 and Vision Helsingborg 2035."),
+        "findings": (
+            "Målbildskoppling, inaktuella hänvisningar och undantag",
+            "Link to the målbild, out-of-date references and exemptions",
+        ),
+        "links": (
+            "Koppling till målbild 2027 och Vision Helsingborg 2035",
+            "Link to målbild 2027 and Vision Helsingborg 2035",
+        ),
+        "no_links": (
+            "Inga anmärkningar om kopplingen till målbild 2027 och Vision Helsingborg 2035.",
+            "No findings about the link to målbild 2027 and Vision Helsingborg 2035.",
+        ),
         "stale": ("Inaktuella hänvisningar", "Out-of-date references"),
         "no_stale": ("Planen hänvisar inte till några inaktuella mål.", "The plan refers to no out-of-date goals."),
         "others": ("Övriga anmärkningar", "Other findings"),
@@ -78,18 +92,26 @@ T = Catalog(
         "no_exemptions": ("Inga delar är undantagna.", "No part is exempt."),
         "not_counted": ("Räknas inte: {reason}", "Not counted: {reason}"),
         "portfolio": ("Alla planer", "All plans"),
-        "portfolio_intro": ("{n} planer granskade, i genomsnitt {score} av 100.",
-                            "{n} plans checked, {score} out of 100 on average."),
-        "heatmap_caption": ("Planer och delar: status i varje ruta. Välj en plan för att gå till den.",
-                            "Plans and parts: the status in each cell. Choose a plan to go to it."),
+        "portfolio_intro": (
+            "{n} planer granskade, i genomsnitt {score} av 100.",
+            "{n} plans checked, {score} out of 100 on average.",
+        ),
+        "heatmap_caption": (
+            "Planer och delar: status i varje ruta. Välj en plan för att gå till den.",
+            "Plans and parts: the status in each cell. Choose a plan to go to it.",
+        ),
         "col_plan": ("Plan", "Plan"),
         "not_in_pack": ("ingår inte", "not included"),
         "common": ("Gemensamma brister", "Common gaps"),
-        "no_common": ("Ingen brist är gemensam för hälften av planerna eller fler.",
-                      "No gap is shared by half of the plans or more."),
+        "no_common": (
+            "Ingen brist är gemensam för hälften av planerna eller fler.",
+            "No gap is shared by half of the plans or more.",
+        ),
         "errors": ("Planer som inte kunde läsas", "Plans that could not be read"),
-        "footer": ("Skapad av planlint {version} den {date}. Citaten är planens egna ord.",
-                   "Made by planlint {version} on {date}. The quotations are the plan's own words."),
+        "footer": (
+            "Skapad av planlint {version} den {date}. Citaten är planens egna ord.",
+            "Made by planlint {version} on {date}. The quotations are the plan's own words.",
+        ),
     }
 )
 
@@ -109,12 +131,16 @@ def environment() -> Environment:
 def render(outcome: RunResult, lang: str = "sv") -> str:
     view = build(outcome, lang)
     charts = {p.anchor: depth_chart(p.concepts, f"{p.anchor}-chart", lang) for p in view.plans}
-    return environment().get_template("report.html.j2").render(
-        view=view,
-        charts=charts,
-        lang=lang,
-        t=lambda key, **params: T(key, lang, **params),
-        csp=CSP,
-        version=__version__,
-        date=dt.date.today().isoformat(),
+    return (
+        environment()
+        .get_template("report.html.j2")
+        .render(
+            view=view,
+            charts=charts,
+            lang=lang,
+            t=lambda key, **params: T(key, lang, **params),
+            csp=CSP,
+            version=__version__,
+            date=dt.date.today().isoformat(),
+        )
     )

@@ -28,29 +28,46 @@ from planlint.rulepack.pack import Pack
 
 T = Catalog(
     {
-        "missing_saknas": ("Planen tar inte upp {concept} någonstans.", "The plan does not address {concept} anywhere."),
-        "missing_namnd": ("{concept} nämns, men finns inte i något mål, någon aktivitet eller indikator.",
-                          "{concept} is mentioned, but is in no goal, activity or indicator."),
-        "missing_konkretiserad": ("Det finns mål eller aktiviteter, men ingen indikator eller inget målvärde följer upp dem.",
-                                  "There are goals or activities, but no indicator or target value follows them up."),
-        "add_indicator": ("Knyt målen till en indikator med utfall och målvärde för 2027.",
-                          "Tie the goals to an indicator with an outcome and a target value for 2027."),
-        "verdict": ("{followed} av {total} delar följs upp med indikator eller målvärde.",
-                    "{followed} of {total} parts are followed up with an indicator or target value."),
+        "missing_saknas": (
+            "Planen tar inte upp {concept} någonstans.",
+            "The plan does not address {concept} anywhere.",
+        ),
+        "missing_namnd": (
+            "{concept} nämns, men finns inte i något mål, någon aktivitet eller indikator.",
+            "{concept} is mentioned, but is in no goal, activity or indicator.",
+        ),
+        "missing_konkretiserad": (
+            "Det finns mål eller aktiviteter, men ingen indikator eller inget målvärde följer upp dem.",
+            "There are goals or activities, but no indicator or target value follows them up.",
+        ),
+        "add_indicator": (
+            "Knyt målen till en indikator med utfall och målvärde för 2027.",
+            "Tie the goals to an indicator with an outcome and a target value for 2027.",
+        ),
+        "verdict": (
+            "{followed} av {total} delar följs upp med indikator eller målvärde.",
+            "{followed} of {total} parts are followed up with an indicator or target value.",
+        ),
         "verdict_thin": ("Tunt: {names}.", "Thin: {names}."),
         "verdict_missing": ("Saknas: {names}.", "Missing: {names}."),
         "verdict_none": ("Alla delar följs upp.", "Every part is followed up."),
         "plan_of": ("Plan {n} av {total}", "Plan {n} of {total}"),
         "none_addresses": ("Ingen plan tar upp {concept}.", "No plan addresses {concept}."),
-        "none_follows": ("Ingen plan följer upp {concept} med en indikator eller ett målvärde",
-                         "No plan follows up {concept} with an indicator or a target value"),
-        "many_not_followed": ("{n} av {total} planer följer inte upp {concept} med en indikator eller ett målvärde",
-                              "{n} of {total} plans do not follow up {concept} with an indicator or a target value"),
+        "none_follows": (
+            "Ingen plan följer upp {concept} med en indikator eller ett målvärde",
+            "No plan follows up {concept} with an indicator or a target value",
+        ),
+        "many_not_followed": (
+            "{n} av {total} planer följer inte upp {concept} med en indikator eller ett målvärde",
+            "{n} of {total} plans do not follow up {concept} with an indicator or a target value",
+        ),
         "absent_too": ("; i {n} av dem saknas {concept} helt", "; {n} of them do not address {concept} at all"),
         "common_rule": ("{n} av {total} planer: {message}", "{n} of {total} plans: {message}"),
         "common_rule_all": ("Alla planer: {message}", "All plans: {message}"),
-        "common_stale": ("{n} av {total} planer hänvisar till inaktuella mål som om de gällde.",
-                         "{n} of {total} plans refer to out-of-date goals as if they were current."),
+        "common_stale": (
+            "{n} av {total} planer hänvisar till inaktuella mål som om de gällde.",
+            "{n} of {total} plans refer to out-of-date goals as if they were current.",
+        ),
         "applies_to": ("Gäller: {names}.", "Applies to: {names}."),
     }
 )
@@ -231,8 +248,7 @@ def concept_view(result: ConceptResult, plan: PlanResult, plan_anchor: str, lang
     name = pick(concept.name, lang)
     exempt = result.exempt is not None
     missing, suggestion, examples = (None, None, []) if exempt else gap(result.status, plan.pack, result.concept, lang)
-    notes = [note(f, plan_anchor, lang) for f in plan.findings
-             if f.concept == result.concept and f.suppressed is None]
+    notes = [note(f, plan_anchor, lang) for f in plan.findings if f.concept == result.concept and f.suppressed is None]
     return ConceptView(
         id=result.concept,
         anchor=f"{plan_anchor}-{slug(result.concept)}",
@@ -303,6 +319,7 @@ def short(text: str, limit: int = ACTION_CHARS) -> str:
 
 def top_actions(active: list[Finding], result: PlanResult, plan_anchor: str, lang: str) -> list[Note]:
     """The most important things to add: the gravest findings, and among equals the thinnest concept first."""
+
     def weight(item: tuple[int, Finding]) -> tuple:
         index, finding = item
         status = result.concept(finding.concept).status if finding.concept else Status.NAMND
@@ -317,8 +334,10 @@ def top_actions(active: list[Finding], result: PlanResult, plan_anchor: str, lan
 
 def status_counts(concepts: list[ConceptResult], lang: str) -> list[StatusCount]:
     counted = [c for c in concepts if c.exempt is None]
-    counts = [StatusCount(s.key, status_word(s, lang), STATUS_SYMBOLS[s], sum(c.status is s for c in counted))
-              for s in STATUS_ORDER]
+    counts = [
+        StatusCount(s.key, status_word(s, lang), STATUS_SYMBOLS[s], sum(c.status is s for c in counted))
+        for s in STATUS_ORDER
+    ]
     exempt = len(concepts) - len(counted)
     if exempt:
         counts.append(StatusCount("exempt", labels.T("exempt", lang), EXEMPT_SYMBOL, exempt))
@@ -367,8 +386,11 @@ def concept_gap(concept_id: str, plans: list[PlanView], lang: str) -> CommonGap 
     share = (len(weak) + len(absent)) / total
     if len(absent) == total:
         return CommonGap(T("none_addresses", lang, concept=name), None, share)
-    text = (T("none_follows", lang, concept=name) if len(weak) == total
-            else T("many_not_followed", lang, n=len(weak), total=total, concept=name))
+    text = (
+        T("none_follows", lang, concept=name)
+        if len(weak) == total
+        else T("many_not_followed", lang, n=len(weak), total=total, concept=name)
+    )
     if absent:
         text += T("absent_too", lang, n=len(absent), concept=name)
     return CommonGap(text + ".", applies_to(weak, total, lang), share)
@@ -395,8 +417,11 @@ def rule_gaps(results: list[PlanResult], plans: list[PlanView], lang: str) -> li
         if kind == "stale":
             text = T("common_stale", lang, n=n, total=total)
         else:
-            text = T("common_rule_all", lang, message=message) if n == total else T(
-                "common_rule", lang, n=n, total=total, message=message)
+            text = (
+                T("common_rule_all", lang, message=message)
+                if n == total
+                else T("common_rule", lang, n=n, total=total, message=message)
+            )
         gaps.append(CommonGap(text, applies_to(members, total, lang)))
     return gaps
 
