@@ -30,7 +30,7 @@ from planlint.annotate.comments import add_comments, remove_comments
 from planlint.document.docx import open_word, read_word
 from planlint.document.limits import DEFAULT_LIMITS
 from planlint.document.reader import read_plan
-from planlint.project.runner import checker_for
+from planlint.project.runner import engine_for
 
 TARGET = 5.0  # seconds for `planlint annotate` on 100 pages, end to end ("a few seconds")
 RUNS = 3
@@ -60,7 +60,7 @@ def end_to_end(plan: Path, copy: Path) -> float:
 
 def phases(plan: Path, copy: Path) -> None:
     """Each step of annotate in one process, the check warmed up first."""
-    checker = checker_for(None)
+    checker = engine_for(None)
     checker.check(read_plan(plan))  # warm-up: spaCy and the compiled pack, as a long-running process has them
     steps: list[tuple[str, float]] = []
     seconds, _ = timed(lambda: read_plan(plan))

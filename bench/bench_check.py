@@ -62,10 +62,10 @@ def measure_one(pages: int) -> None:
     """In this (fresh) process: load, then time a first and a second check of a plan of `pages` pages."""
     from planlint.analysis.tokens import segment
     from planlint.document.reader import read_plan
-    from planlint.project.runner import checker_for
+    from planlint.project.runner import engine_for
 
     start = time.perf_counter()
-    checker = checker_for(None)
+    checker = engine_for(None)
     list(segment(["Laddar."]))
     loading = time.perf_counter() - start
     document = plan_of(pages, read_plan(EXAMPLE))

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import Enum, IntEnum
+from enum import IntEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planlint.document.model import Document, Location
+from planlint.errors import PlanlintError
 from planlint.rulepack.pack import Pack
 
-
-class Strength(IntEnum):
-    """How concretely one piece of evidence addresses a concept."""
-
-    NAMND = 1  # only mentioned
-    MAL_AKTIVITET = 2  # in a goal or an activity
-    UPPFOLJD = 3  # tied to an indicator or a target value
+if TYPE_CHECKING:
+    from planlint.project.baseline import Baseline
 
 
 class Status(IntEnum):
@@ -45,11 +43,6 @@ class Severity(IntEnum):
         return cls[text.upper()]
 
 
-class Framework(str, Enum):
-    MALBILD = "malbild"
-    INRIKTNING = "inriktning"
-
-
 @dataclass(slots=True)
 class Evidence:
     """A sentence of the plan that addresses a concept, with the words that matched."""
@@ -60,7 +53,7 @@ class Evidence:
     start: int  # offset of the sentence in the block text
     end: int
     terms: list[str]  # the words of the plan that matched, as written
-    strength: Strength
+    status: Status  # how concretely this passage carries the concept (never SAKNAS)
     section: tuple[str, ...]
     location: Location
     negated: bool = False
@@ -74,7 +67,9 @@ class Evidence:
 
 @dataclass(slots=True)
 class ConceptResult:
-    concept: str  # the concept id
+    """How far a plan carries one concept, and the evidence for it."""
+
+    concept_id: str
     status: Status
     score: int  # 0–100
     evidence: list[Evidence] = field(default_factory=list)
@@ -93,7 +88,7 @@ class ConceptResult:
 def evidence_rank(evidence: Evidence) -> tuple:
     """How to order evidence for quoting: the strongest, a sentence of running text before a table cell, the
     one with the most vocabulary, then the earliest."""
-    return evidence.strength, evidence.location.table is None, evidence.weight, -evidence.block
+    return evidence.status, evidence.location.table is None, evidence.weight, -evidence.block
 
 
 @dataclass(slots=True)
@@ -109,8 +104,12 @@ class Finding:
     section: tuple[str, ...] = ()
     quote: str | None = None  # the plan's own words the finding is about
     suggestion: dict[str, str] | None = None  # what to add, {"sv": …, "en": …}
-    suppressed: str | None = None  # why it does not count (exemption reason)
+    suppression: str | None = None  # why it does not count: the written reason of an exemption
     baselined: bool = False  # known from the baseline file: reported, but not counted in the exit status
+
+    @property
+    def suppressed(self) -> bool:
+        return self.suppression is not None
 
     @property
     def fingerprint(self) -> str:
@@ -135,8 +134,33 @@ class PlanResult:
     score: int  # 0–100 over the concepts that are not exempt
 
     def concept(self, concept_id: str) -> ConceptResult:
-        return next(c for c in self.concepts if c.concept == concept_id)
+        return next(c for c in self.concepts if c.concept_id == concept_id)
 
-    def worst_severity(self) -> Severity | None:
-        active = [f.severity for f in self.findings if f.suppressed is None]
-        return max(active, default=None)
+
+FAIL_LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "never": None}
+
+
+@dataclass
+class RunResult:
+    """What a run over many plans produces: each plan's result, the plans that could not be read, and how
+    the exit status is decided."""
+
+    results: list[PlanResult] = field(default_factory=list)
+    errors: list[PlanlintError] = field(default_factory=list)
+    fail_on: str = "error"
+    baseline: Baseline | None = None  # the baseline applied, if any
+
+    def counts(self, finding: Finding) -> bool:
+        """Whether a finding counts toward the exit status: not exempt, not known, at or above --fail-on."""
+        level = FAIL_LEVELS[self.fail_on]
+        return level is not None and not finding.suppressed and not finding.baselined and finding.severity >= level
+
+    def inputs(self) -> tuple[Path, ...]:
+        """The plan files this run read or tried to read."""
+        return tuple(r.document.path for r in self.results) + tuple(e.path for e in self.errors if e.path)
+
+    def exit_code(self) -> int:
+        """2 for any input error; else 1 when a counted finding reaches the failing severity; else 0."""
+        if self.errors:
+            return 2
+        return 1 if any(self.counts(f) for r in self.results for f in r.findings) else 0

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from planlint.cli.main import cli
 from planlint.document.model import BlockKind, DocumentBuilder, Location
-from planlint.project.runner import checker_for
+from planlint.project.runner import engine_for
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_DOCX = ROOT / "examples" / "verksamhetsplan-2026.docx"
@@ -28,13 +28,13 @@ def check_text(*paragraphs: str, headings: tuple[str, ...] = ()):
         builder.heading(heading, level, Location(line=level))
     for i, text in enumerate(paragraphs):
         builder.add(BlockKind.PARAGRAPH, text, Location(line=100 + i))
-    return checker_for(None).check(builder.document)
+    return engine_for(None).check(builder.document)
 
 
 def concepts_in(text: str) -> set[str]:
     """The concepts a single paragraph counts as evidence for."""
     result = check_text(text)
-    return {c.concept for c in result.concepts if any(e.counts for e in c.evidence)}
+    return {c.concept_id for c in result.concepts if any(e.counts for e in c.evidence)}
 
 
 @pytest.fixture

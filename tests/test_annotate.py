@@ -42,7 +42,7 @@ from planlint.document.model import BlockKind, normalize_space
 from planlint.document.reader import read_plan
 from planlint.i18n import pick
 from planlint.project.runner import RunOptions, check_one
-from planlint.reporters.labels import STATUS_SYMBOLS, status_word, strength_word
+from planlint.reporters.labels import STATUS_SYMBOLS, evidence_word, status_word
 
 FIXTURES = Path(__file__).parent / "fixtures" / "docx"
 OTHER_AUTHOR = "Anna Andersson"
@@ -185,7 +185,7 @@ def test_evidence_comments_on_their_paragraphs(example_copy: tuple[Path, Path, s
     picked = strongest_evidence(result)
     assert len(picked) < sum(len(c.evidence) for c in result.concepts)  # not every hit
     for evidence in picked:
-        label = f"{pick(result.pack.concept(evidence.concept).name, 'sv')} – {strength_word(evidence.strength, 'sv')}"
+        label = f"{pick(result.pack.concept(evidence.concept).name, 'sv')} – {evidence_word(evidence.status, 'sv')}"
         sentence = normalize_space(evidence.sentence)
         assert any(label in text and sentence in anchored for text, anchored in notes), (label, sentence)
 
@@ -205,7 +205,7 @@ def test_summary_on_first_paragraph(example_copy: tuple[Path, Path, str]) -> Non
     assert anchor_text(anchor) == result.document.blocks[0].text
     assert text.startswith(f"planlint: Sammanvägt {result.score}/100")
     for concept in result.concepts:
-        name = pick(result.pack.concept(concept.concept).name, "sv")
+        name = pick(result.pack.concept(concept.concept_id).name, "sv")
         assert f"{STATUS_SYMBOLS[concept.status]} {name}: {status_word(concept.status, 'sv')}" in text
     assert "✗ Sysselsättning: saknas" in text
     assert f"{len(result.findings)} anmärkningar" in text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import check_text, concepts_in
 
-from planlint.result import Status, Strength
+from planlint.result import Status
 
 CASES = [
     # innovation
@@ -81,7 +81,7 @@ def test_depth_from_text_and_sections() -> None:
 def test_introduction_only_mentions() -> None:
     result = check_text("Vi ska bidra till att Helsingborg blir klimatneutralt 2030.", headings=("Inledning",))
     best = result.concept("klimatneutralitet-2030").best
-    assert best is not None and best.strength is Strength.NAMND
+    assert best is not None and best.status is Status.NAMND
 
 
 def test_goal_section_makes_concrete() -> None:
@@ -118,7 +118,7 @@ def test_economy_section_only_mentions() -> None:
 def test_hedged_evidence_only_mentions() -> None:
     result = check_text("Om medel finns ska vi genomföra trygghetsvandringar i alla stadsdelar.")
     best = result.concept("trygghet").best
-    assert best is not None and best.hedged and best.strength is Strength.NAMND
+    assert best is not None and best.hedged and best.status is Status.NAMND
 
 
 def test_suspended_compound_counts_for_its_first_part() -> None:

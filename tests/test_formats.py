@@ -17,8 +17,8 @@ from referencing import Registry, Resource
 from test_many_plans import CORRUPT_DOCX, UNITS, write_plan
 
 from planlint.cli.main import cli
-from planlint.cli.rules import explain_rule
 from planlint.reporters.github import command, escape_data, escape_property
+from planlint.rulepack.docs import explain_rule
 from planlint.rulepack.pack import load_pack
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -196,7 +196,7 @@ def assert_concepts_shown(tree, results: list[PlanResult]) -> None:
     """Every concept of every plan: its status in data and in words, and every counted evidence sentence."""
     for number, result in enumerate(results, 1):
         for concept in result.concepts:
-            section = concept_section(tree, number, concept.concept)
+            section = concept_section(tree, number, concept.concept_id)
             text = text_of(section)
             assert section.get("data-status") == concept.status.key
             assert status_word(concept.status, "sv") in text
@@ -321,7 +321,7 @@ def test_the_portfolio_comes_first_with_a_heatmap_linking_each_plan(portfolio):
     assert [r.xpath("./th/a/@href") for r in rows] == [["#plan-1"], ["#plan-2"], ["#plan-3"]]
     for row, result in zip(rows, portfolio.results):
         cells = row.xpath("./td[@data-concept]")
-        assert [c.get("data-concept") for c in cells] == [c.concept for c in result.concepts]
+        assert [c.get("data-concept") for c in cells] == [c.concept_id for c in result.concepts]
         for cell, concept in zip(cells, result.concepts):
             assert cell.get("data-status") == concept.status.key
             assert text_of(cell).endswith(status_word(concept.status, "sv"))

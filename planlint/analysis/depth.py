@@ -11,17 +11,17 @@ import re
 
 from planlint.analysis.phrases import PhraseSet, WordSet
 from planlint.document.model import Block, BlockKind, Document
-from planlint.result import Strength
+from planlint.result import Status
 from planlint.rulepack.pack import LanguageCues
 
 # A number that can be a value: digits, but not a bare year ("2026" dates a sentence, it measures nothing).
 VALUE = re.compile(r"^(?!(?:19|20)\d\d$)\D*\d")
 HEADING_NUMBER = re.compile(r"^[\d.\s]+")
-ROLE_STRENGTH = {"goal": Strength.MAL_AKTIVITET, "activity": Strength.MAL_AKTIVITET, "indicator": Strength.UPPFOLJD}
+ROLE_STATUS = {"goal": Status.KONKRETISERAD, "activity": Status.KONKRETISERAD, "indicator": Status.UPPFOLJD}
 
 
 class DepthJudge:
-    """Judges the strength of evidence from the sentence and where its block stands."""
+    """Judges the status of evidence from the sentence and where its block stands."""
 
     def __init__(self, cues: LanguageCues, document: Document) -> None:
         self._goal = PhraseSet(cues.goal_cues + cues.activity_cues)
@@ -34,26 +34,26 @@ class DepthJudge:
         self._indicator_tables = self._find_indicator_tables(document)
         self._role_cache: dict[tuple[str, ...], str | None] = {}
 
-    def strength(self, block: Block, words: list[str]) -> Strength:
-        """The strength of a sentence of `block` with these words.
+    def status(self, block: Block, words: list[str]) -> Status:
+        """The status of a sentence of `block` with these words.
 
         Text under a "mention" heading (Inledning, Förvaltningschefen har ordet, Omvärldsanalys, Ekonomi …)
         only mentions: a promise in the introduction is not a goal until the plan's goals carry it.
         """
         if block.kind is BlockKind.TABLE_CELL and block.location.table in self._indicator_tables:
-            return Strength.UPPFOLJD
+            return Status.UPPFOLJD
         role = self.section_role(block.section)
         if role == "mention":
-            return Strength.NAMND
+            return Status.NAMND
         has_number = any(VALUE.match(w) or w in self._number_words for w in words)
         indicator = self._indicator.any_in(words)
         if has_number and (indicator or self._target.any_in(words)):
-            return Strength.UPPFOLJD
+            return Status.UPPFOLJD
         if indicator and role == "indicator":
-            return Strength.UPPFOLJD
-        floor = ROLE_STRENGTH.get(role, Strength.NAMND)
+            return Status.UPPFOLJD
+        floor = ROLE_STATUS.get(role, Status.NAMND)
         if indicator or self._goal.any_in(words):
-            return max(floor, Strength.MAL_AKTIVITET)
+            return max(floor, Status.KONKRETISERAD)
         return floor
 
     def hedged(self, words: list[str]) -> bool:

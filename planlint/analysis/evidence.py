@@ -9,7 +9,7 @@ from planlint.analysis.matching import THRESHOLD, ConceptIndex, Hit, weigh
 from planlint.analysis.negation import Negation
 from planlint.analysis.tokens import Sentence, segment
 from planlint.document.model import Block, Document
-from planlint.result import Evidence, Strength
+from planlint.result import Evidence, Status
 from planlint.rulepack.pack import Pack
 
 
@@ -69,7 +69,7 @@ def _block_evidence(
         best = max(items, key=key)
         hits = best.positive if positive else best.negated
         contributing = [i.sentence for i in items if (i.positive if positive else i.negated)]
-        strength = max(depth.strength(block, s.words) for s in contributing)
+        status = max(depth.status(block, s.words) for s in contributing)
         hedged = depth.hedged(best.sentence.words)
         found.append(
             Evidence(
@@ -79,7 +79,7 @@ def _block_evidence(
                 start=best.sentence.start,
                 end=best.sentence.end,
                 terms=list(dict.fromkeys(best.sentence.surface(block.text, h.first, h.last) for h in hits)),
-                strength=min(strength, Strength.NAMND) if hedged else strength,
+                status=min(status, Status.NAMND) if hedged else status,
                 section=block.section,
                 location=block.location,
                 negated=not positive,

@@ -26,7 +26,7 @@ from planlint.document.model import BlockKind, Document
 from planlint.document.reader import SUPPORTED_SUFFIXES, accept, reader_for
 from planlint.errors import PlanlintError
 from planlint.i18n import Catalog, pick
-from planlint.project.runner import RunOptions, checker_for, settings_for
+from planlint.project.runner import RunOptions, engine_for, settings_for
 from planlint.reporters import labels
 from planlint.result import Evidence, Finding, PlanResult, Status, evidence_rank
 
@@ -54,7 +54,7 @@ T = Catalog(
             "1 finding to fix, see the comments in the plan.",
         ),
         "no_findings": ("Inga anmärkningar.", "No findings."),
-        "evidence": ("{name} – {strength}", "{name} – {strength}"),
+        "evidence": ("{name} – {status}", "{name} – {status}"),
         "terms": ("{evidence} (ord: {terms})", "{evidence} (words: {terms})"),
         "suggestion": ("Förslag: {text}", "Suggestion: {text}"),
         "not_word": (
@@ -121,7 +121,7 @@ def annotate(plan: Path, target: Path, options: RunOptions, lang: str, limits: L
     elements: dict[int, etree._Element] = {}
     document = accept(read_word(word, plan, limits, elements))  # and after: text, language
     config, pack_path = settings_for(plan, options)
-    result = checker_for(pack_path).check(document, config)
+    result = engine_for(pack_path).check(document, config)
     replaced = remove_comments(word, AUTHOR)
     notes = notes_for(result, elements, lang)
     add_comments(word, notes, AUTHOR, INITIALS, dt.datetime.now(dt.UTC))
@@ -135,7 +135,7 @@ def notes_for(result: PlanResult, elements: dict[int, etree._Element], lang: str
     notes.add(0, summary(result, lang))
     headings = role_headings(result.document, DepthJudge(result.pack.language, result.document))
     for finding in result.findings:
-        if finding.suppressed is None:
+        if not finding.suppressed:
             notes.add(gap_block(finding, result, headings), gap_lines(finding, lang))
     noted: set[tuple[etree._Element, str]] = set()  # one line per concept and paragraph
     for evidence in strongest_evidence(result):
@@ -169,13 +169,13 @@ def summary(result: PlanResult, lang: str) -> list[str]:
     pack = result.pack
     lines = [T("score", lang, score=result.score, name=pack.name, version=pack.version)]
     for concept in result.concepts:
-        name = pick(pack.concept(concept.concept).name, lang)
+        name = pick(pack.concept(concept.concept_id).name, lang)
         if concept.exempt is not None:
             lines.append(T("concept", lang, symbol=labels.EXEMPT_SYMBOL, name=name, status=labels.T("exempt", lang)))
         else:
             symbol, status = labels.STATUS_SYMBOLS[concept.status], labels.status_word(concept.status, lang)
             lines.append(T("concept", lang, symbol=symbol, name=name, status=status))
-    active = sum(1 for f in result.findings if f.suppressed is None)
+    active = sum(1 for f in result.findings if not f.suppressed)
     lines.append(T("findings", lang, n=active) if active > 1 else T("finding" if active else "no_findings", lang))
     return lines
 
@@ -215,14 +215,14 @@ def strongest_evidence(result: PlanResult) -> list[Evidence]:
             key = (evidence.concept, evidence.section)
             if evidence.counts and (key not in best or evidence_rank(evidence) > evidence_rank(best[key])):
                 best[key] = evidence
-    order = {c.concept: i for i, c in enumerate(result.concepts)}
+    order = {c.concept_id: i for i, c in enumerate(result.concepts)}
     ranked = sorted(best.values(), key=evidence_rank, reverse=True)
     return sorted(ranked, key=lambda e: order[e.concept])
 
 
 def evidence_line(result: PlanResult, evidence: Evidence, lang: str) -> str:
     name = pick(result.pack.concept(evidence.concept).name, lang)
-    line = T("evidence", lang, name=name, strength=labels.strength_word(evidence.strength, lang))
+    line = T("evidence", lang, name=name, status=labels.evidence_word(evidence.status, lang))
     terms = list(dict.fromkeys(term.lower() for term in evidence.terms))
     return T("terms", lang, evidence=line, terms=", ".join(terms)) if terms else line
 

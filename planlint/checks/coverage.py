@@ -39,7 +39,7 @@ def check(context, rule) -> Iterator[Finding]:
             section=best.section if best else (),
             quote=best.sentence if best else None,
             suggestion=_suggestion(concept),
-            suppressed=result.exempt,
+            suppression=result.exempt,
         )
 
 

@@ -12,7 +12,7 @@ from planlint.rulepack.lexicon import load_forms
 from planlint.rulepack.pack import Pack, RuleSpec
 
 
-class Checker:
+class Engine:
     """A pack compiled for matching; check any number of documents with it."""
 
     def __init__(self, pack: Pack) -> None:
@@ -41,7 +41,7 @@ class Checker:
         ]
 
     def _concept_result(self, concept_id: str, evidence, config: Config) -> ConceptResult:
-        counted = [e.strength for e in evidence if e.counts]
+        counted = [e.status for e in evidence if e.counts]
         status = Status(max(counted)) if counted else Status.SAKNAS
         return ConceptResult(
             concept_id, status, self.pack.status_scores[status.key], evidence, config.exempt.get(concept_id)

@@ -34,9 +34,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from planlint.cli import annotate, check, ci, outline, report, rules
+    from planlint.cli import annotate, baseline, check, diff, outline, report, rules
 
-    for module in (check, outline, report, rules, ci, annotate):
+    for module in (check, outline, report, rules, baseline, diff, annotate):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -10,7 +10,7 @@ import click
 from planlint.errors import PlanlintError
 from planlint.i18n import LANGUAGE_ENV, LANGUAGES
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_ERROR = 0, 2
 
 
 def lang_option(f):

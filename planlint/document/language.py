@@ -44,4 +44,4 @@ def check_swedish(document: Document) -> None:
     text = " ".join(b.text for b in document.blocks[:2000])
     language, words = guess_language(text)
     if words >= MIN_WORDS and language != "sv":
-        raise PlanInputError(document.path, "not_swedish", language=language)
+        raise PlanInputError(document.path, "not_swedish", language=NAMES[language])

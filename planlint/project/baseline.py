@@ -49,7 +49,7 @@ def baseline_dict(results: list[PlanResult], path: Path) -> dict:
         "tool": {"name": "planlint", "version": __version__},
         "pack": {"name": pack.name, "version": pack.version} if pack else None,
         "plans": {
-            plan_key(r.document.path, path.parent): sorted(f.fingerprint for f in r.findings if f.suppressed is None)
+            plan_key(r.document.path, path.parent): sorted(f.fingerprint for f in r.findings if not f.suppressed)
             for r in results
         },
     }
@@ -90,6 +90,6 @@ def apply_baseline(results: list[PlanResult], baseline: Baseline) -> None:
     for result in results:
         known = Counter(baseline.plans.get(plan_key(result.document.path, baseline.path.parent), []))
         for finding in result.findings:
-            if finding.suppressed is None and known[finding.fingerprint] > 0:
+            if not finding.suppressed and known[finding.fingerprint] > 0:
                 finding.baselined = True
                 known[finding.fingerprint] -= 1

@@ -37,7 +37,7 @@ T = Catalog(
 
 @dataclass(frozen=True)
 class ConceptChange:
-    concept: str
+    concept_id: str
     old: Status
     new: Status
     old_score: int
@@ -67,13 +67,13 @@ class PlanDiff:
 def compare(old: PlanResult, new: PlanResult) -> PlanDiff:
     """What changed from `old` to `new`, concept by concept in the new pack's order; a concept the old
     result does not have counts as missing there. Findings are matched by fingerprint."""
-    before = {c.concept: c for c in old.concepts}
+    before = {c.concept_id: c for c in old.concepts}
     changes = []
     for concept in new.concepts:
-        previous = before.get(concept.concept)
+        previous = before.get(concept.concept_id)
         changes.append(
             ConceptChange(
-                concept.concept,
+                concept.concept_id,
                 previous.status if previous else Status.SAKNAS,
                 concept.status,
                 previous.score if previous else 0,
@@ -88,10 +88,10 @@ def compare(old: PlanResult, new: PlanResult) -> PlanDiff:
 
 def _missing_from(findings: list[Finding], other: list[Finding]) -> list[Finding]:
     """The active findings of `findings` that `other` does not have, occurrence by occurrence."""
-    known = Counter(f.fingerprint for f in other if f.suppressed is None)
+    known = Counter(f.fingerprint for f in other if not f.suppressed)
     missing = []
     for finding in findings:
-        if finding.suppressed is not None:
+        if finding.suppressed:
             continue
         if known[finding.fingerprint] > 0:
             known[finding.fingerprint] -= 1
@@ -108,9 +108,9 @@ def render_text(diff: PlanDiff, lang: str) -> str:
         "",
         T("concepts", lang),
     ]
-    width = max(len(pick(new.pack.concept(c.concept).name, lang)) for c in diff.concepts)
+    width = max(len(pick(new.pack.concept(c.concept_id).name, lang)) for c in diff.concepts)
     for c in diff.concepts:
-        name = pick(new.pack.concept(c.concept).name, lang)
+        name = pick(new.pack.concept(c.concept_id).name, lang)
         before = f"{STATUS_SYMBOLS[c.old]} {status_word(c.old, lang)}"
         after = f"{STATUS_SYMBOLS[c.new]} {status_word(c.new, lang)}"
         delta = f" ({_signed(c.new_score - c.old_score)})" if c.new_score != c.old_score else ""
@@ -139,8 +139,8 @@ def diff_dict(diff: PlanDiff, lang: str) -> dict:
         "worse": diff.worse,
         "concepts": [
             {
-                "id": c.concept,
-                "name": pick(diff.new.pack.concept(c.concept).name, lang),
+                "id": c.concept_id,
+                "name": pick(diff.new.pack.concept(c.concept_id).name, lang),
                 "old": c.old.key,
                 "new": c.new.key,
                 "old_score": c.old_score,

@@ -6,21 +6,19 @@ import multiprocessing
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from planlint.analysis.tokens import segment
-from planlint.checks.engine import Checker
+from planlint.checks.engine import Engine
 from planlint.document.reader import read_plan
 from planlint.errors import PlanlintError
-from planlint.project.baseline import Baseline, apply_baseline, load_baseline
+from planlint.project.baseline import apply_baseline, load_baseline
 from planlint.project.config import Config, find_config, load_config
 from planlint.project.discovery import expand
-from planlint.result import Finding, PlanResult, Severity
+from planlint.result import PlanResult, RunResult
 from planlint.rulepack.pack import load_pack
-
-FAIL_LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "never": None}
 
 # Given the number of plans, a context that yields the function to call after each plan is checked.
 Progress = Callable[[int], AbstractContextManager[Callable[[], None]]]
@@ -35,33 +33,10 @@ class RunOptions:
     baseline: Path | None = None  # --baseline: findings in it are known and do not count
 
 
-@dataclass
-class RunResult:
-    results: list[PlanResult] = field(default_factory=list)
-    errors: list[PlanlintError] = field(default_factory=list)
-    fail_on: str = "error"
-    baseline: Baseline | None = None  # the baseline applied, if any
-
-    def counts(self, finding: Finding) -> bool:
-        """Whether a finding counts toward the exit status: not exempt, not known, at or above --fail-on."""
-        level = FAIL_LEVELS[self.fail_on]
-        return level is not None and finding.suppressed is None and not finding.baselined and finding.severity >= level
-
-    def inputs(self) -> tuple[Path, ...]:
-        """The plan files this run read or tried to read."""
-        return tuple(r.document.path for r in self.results) + tuple(e.path for e in self.errors if e.path)
-
-    def exit_code(self) -> int:
-        """2 for any input error; else 1 when a counted finding reaches the failing severity; else 0."""
-        if self.errors:
-            return 2
-        return 1 if any(self.counts(f) for r in self.results for f in r.findings) else 0
-
-
 @cache
-def checker_for(pack_path: Path | None) -> Checker:
+def engine_for(pack_path: Path | None) -> Engine:
     """One compiled checker per rule pack, shared by every plan that uses it (and built once per worker)."""
-    return Checker(load_pack(pack_path))
+    return Engine(load_pack(pack_path))
 
 
 def settings_for(plan: Path, options: RunOptions) -> tuple[Config, Path | None]:
@@ -73,7 +48,7 @@ def settings_for(plan: Path, options: RunOptions) -> tuple[Config, Path | None]:
 def check_one(plan: Path, options: RunOptions) -> PlanResult:
     config, pack_path = settings_for(plan, options)
     document = read_plan(plan)
-    return checker_for(pack_path).check(document, config)
+    return engine_for(pack_path).check(document, config)
 
 
 def run(arguments: list[str], options: RunOptions, progress: Progress | None = None) -> RunResult:
@@ -124,7 +99,7 @@ def _check_all(plans: list[Path], options: RunOptions, advance: Callable[[], Non
 def _warm_up(plan: Path, options: RunOptions) -> None:
     """Build the checker and load the sentence splitter here, so that forked workers start with both."""
     try:
-        checker_for(settings_for(plan, options)[1])
+        engine_for(settings_for(plan, options)[1])
     except PlanlintError:
         return  # reported when the plan is checked
     list(segment(["Planen gäller 2026."]))

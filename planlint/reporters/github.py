@@ -9,17 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from planlint.i18n import Catalog, pick
-from planlint.project.runner import RunResult
 from planlint.reporters.labels import where
 from planlint.reporters.sarif import artifact_path
-from planlint.result import Finding, PlanResult, Severity
+from planlint.result import Finding, PlanResult, RunResult, Severity
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 T = Catalog({"known": ("känd sedan baslinjen", "known from the baseline")})
 
 
 def render(outcome: RunResult, lang: str) -> str:
-    lines = [_annotation(f, r, lang) for r in outcome.results for f in r.findings if f.suppressed is None]
+    lines = [_annotation(f, r, lang) for r in outcome.results for f in r.findings if not f.suppressed]
     lines += [
         command("error", error.message(lang), file=_file(error.path), title="planlint") for error in outcome.errors
     ]

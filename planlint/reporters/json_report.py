@@ -6,8 +6,7 @@ import json
 
 from planlint import __version__
 from planlint.i18n import pick
-from planlint.project.runner import RunResult
-from planlint.result import Evidence, Finding, PlanResult
+from planlint.result import Evidence, Finding, PlanResult, RunResult
 
 SCHEMA_VERSION = 1
 
@@ -18,7 +17,7 @@ def evidence_dict(e: Evidence) -> dict:
         "text": e.sentence,
         "negated": e.negated,
         "hedged": e.hedged,
-        "strength": e.strength.name.lower(),
+        "status": e.status.key,
         "terms": e.terms,
         "start": e.start,
         "end": e.end,
@@ -41,7 +40,7 @@ def finding_dict(f: Finding, lang: str) -> dict:
         "section": list(f.section),
         "quote": f.quote,
         "suggestion": pick(f.suggestion, lang) if f.suggestion else None,
-        "suppressed": f.suppressed,
+        "suppressed": f.suppression,
         "baselined": f.baselined,
         "fingerprint": f.fingerprint,
     }
@@ -60,9 +59,9 @@ def file_dict(result: PlanResult, lang: str) -> dict:
         "score": result.score,
         "concepts": [
             {
-                "id": c.concept,
-                "name": pick(pack.concept(c.concept).name, lang),
-                "framework": list(pack.concept(c.concept).framework),
+                "id": c.concept_id,
+                "name": pick(pack.concept(c.concept_id).name, lang),
+                "framework": list(pack.concept(c.concept_id).framework),
                 "status": c.status.key,
                 "score": c.score,
                 "exempt": c.exempt,
@@ -86,7 +85,7 @@ def report_dict(outcome: RunResult, lang: str) -> dict:
         "summary": {
             "plans": len(outcome.results),
             "errors": len(outcome.errors),
-            "findings": sum(1 for r in outcome.results for f in r.findings if f.suppressed is None),
+            "findings": sum(1 for r in outcome.results for f in r.findings if not f.suppressed),
             "baselined": sum(1 for r in outcome.results for f in r.findings if f.baselined),
             "fail_on": outcome.fail_on,
             "exit_code": outcome.exit_code(),

@@ -6,9 +6,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from planlint.i18n import Catalog, pick
-from planlint.project.runner import RunResult
 from planlint.reporters.labels import severity_word, status_word, where
-from planlint.result import Finding, PlanResult
+from planlint.result import Finding, PlanResult, RunResult
 
 T = Catalog(
     {
@@ -39,11 +38,11 @@ def _suite(result: PlanResult, outcome: RunResult, lang: str) -> ET.Element:
     path = str(result.document.path)
     suite = ET.Element("testsuite", name=path)
     for concept in result.concepts:
-        case = ET.SubElement(suite, "testcase", classname=path, name=concept.concept)
+        case = ET.SubElement(suite, "testcase", classname=path, name=concept.concept_id)
         if concept.exempt:
             ET.SubElement(case, "skipped", message=T("exempt", lang, reason=concept.exempt))
             continue
-        findings = [f for f in result.findings if f.concept == concept.concept]
+        findings = [f for f in result.findings if f.concept == concept.concept_id]
         _outcome(
             case,
             findings,
@@ -64,7 +63,7 @@ def _outcome(case: ET.Element, findings: list[Finding], outcome: RunResult, lang
     if failing:
         failure = ET.SubElement(case, "failure", message=pick(failing[0].message, lang), type=failing[0].rule)
         failure.text = "\n\n".join(_details(f, lang) for f in failing)
-    rest = [_details(f, lang) for f in findings if not outcome.counts(f) and f.suppressed is None]
+    rest = [_details(f, lang) for f in findings if not outcome.counts(f) and not f.suppressed]
     if note or rest:
         ET.SubElement(case, "system-out").text = "\n\n".join(filter(None, [note, *rest]))
 

@@ -1,10 +1,11 @@
-"""Words and symbols for statuses, strengths and severities, shared by every human-readable reporter."""
+"""Words and symbols for statuses (of a concept and of one piece of evidence) and severities, shared by every
+human-readable reporter."""
 
 from __future__ import annotations
 
 from planlint.document.model import Location
 from planlint.i18n import Catalog, pick
-from planlint.result import ConceptResult, Severity, Status, Strength
+from planlint.result import ConceptResult, Severity, Status
 
 T = Catalog(
     {
@@ -12,9 +13,9 @@ T = Catalog(
         "namnd": ("nämnd", "mentioned"),
         "konkretiserad": ("konkretiserad", "made concrete"),
         "uppfoljd": ("uppföljd", "followed up"),
-        "strength_1": ("nämnd", "mentioned"),
-        "strength_2": ("mål/aktivitet", "goal/activity"),
-        "strength_3": ("uppföljd", "followed up"),
+        "evidence_1": ("nämnd", "mentioned"),
+        "evidence_2": ("mål/aktivitet", "goal/activity"),
+        "evidence_3": ("uppföljd", "followed up"),
         "error": ("fel", "error"),
         "warning": ("varning", "warning"),
         "info": ("info", "info"),
@@ -38,8 +39,9 @@ def status_word(status: Status, lang: str) -> str:
     return T(status.key, lang)
 
 
-def strength_word(strength: Strength, lang: str) -> str:
-    return T(f"strength_{int(strength)}", lang)
+def evidence_word(status: Status, lang: str) -> str:
+    """How one passage carries a concept, in words ("mål/aktivitet" where a plan's status reads "konkretiserad")."""
+    return T(f"evidence_{int(status)}", lang)
 
 
 def severity_word(severity: Severity, lang: str) -> str:
@@ -94,5 +96,5 @@ def concept_columns(results, lang: str) -> dict[str, str]:
 
 def status_row(result, columns: dict[str, str]) -> list[str]:
     """A plan's status symbols in the order of `columns` (blank where its pack lacks the concept)."""
-    statuses = {c.concept: status_symbol(c) for c in result.concepts}
+    statuses = {c.concept_id: status_symbol(c) for c in result.concepts}
     return [statuses.get(concept, " ") for concept in columns]

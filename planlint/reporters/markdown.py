@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from planlint.i18n import Catalog, pick
-from planlint.project.runner import RunResult
 from planlint.reporters.labels import (
     SEVERITY_SYMBOLS,
     concept_columns,
@@ -15,7 +14,7 @@ from planlint.reporters.labels import (
     status_row,
     where,
 )
-from planlint.result import Finding, PlanResult
+from planlint.result import Finding, PlanResult, RunResult
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 
@@ -47,7 +46,7 @@ def render(outcome: RunResult, lang: str) -> str:
         parts.append(
             f"### {T('unread_title', lang)}\n\n" + "\n".join(f"- {_cell(e.message(lang))}" for e in outcome.errors)
         )
-    active = [f for r in outcome.results for f in r.findings if f.suppressed is None]
+    active = [f for r in outcome.results for f in r.findings if not f.suppressed]
     parts.append(
         "**"
         + T(
@@ -86,7 +85,7 @@ def _legend(lang: str) -> str:
 
 
 def _findings(result: PlanResult, lang: str) -> str:
-    active = sorted((f for f in result.findings if f.suppressed is None), key=lambda f: -f.severity)
+    active = sorted((f for f in result.findings if not f.suppressed), key=lambda f: -f.severity)
     return "\n".join(_finding(f, lang) for f in active) or T("no_findings", lang)
 
 

@@ -14,11 +14,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 from planlint import __version__
-from planlint.cli.rules import explain_rule
 from planlint.i18n import Catalog, pick
-from planlint.project.runner import RunResult
 from planlint.reporters.labels import where
-from planlint.result import Finding, PlanResult, Severity
+from planlint.result import Finding, PlanResult, RunResult, Severity
+from planlint.rulepack.docs import explain_rule
 from planlint.rulepack.pack import Pack, RuleSpec
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -97,8 +96,8 @@ def _result(finding: Finding, result: PlanResult, index: dict[str, int], outcome
         "locations": [_location(finding, result, lang)],
         "partialFingerprints": {"planlint/v1": finding.fingerprint},
     }
-    if finding.suppressed is not None:
-        data["suppressions"] = [{"kind": "external", "status": "accepted", "justification": finding.suppressed}]
+    if finding.suppressed:
+        data["suppressions"] = [{"kind": "external", "status": "accepted", "justification": finding.suppression}]
     if outcome.baseline is not None:
         data["baselineState"] = "unchanged" if finding.baselined else "new"
     return data

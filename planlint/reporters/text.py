@@ -6,20 +6,19 @@ from __future__ import annotations
 import textwrap
 
 from planlint.i18n import Catalog, pick
-from planlint.project.runner import RunResult
 from planlint.reporters.labels import (
     EXEMPT_SYMBOL,
     SEVERITY_SYMBOLS,
     STATUS_SYMBOLS,
     concept_columns,
+    evidence_word,
     severity_word,
     status_legend,
     status_row,
     status_word,
-    strength_word,
     where,
 )
-from planlint.result import Finding, PlanResult
+from planlint.result import Finding, PlanResult, RunResult
 
 T = Catalog(
     {
@@ -27,7 +26,7 @@ T = Catalog(
         "pack": ("Regelpaket: {name} {version}", "Rule pack: {name} {version}"),
         "score": ("Sammanvägt: {score}/100", "Overall: {score}/100"),
         "concepts": ("Målbild 2027 och inriktningar", "Målbild 2027 and political directions"),
-        "evidence": ("{strength}, {where}", "{strength}, {where}"),
+        "evidence": ("{status}, {where}", "{status}, {where}"),
         "exempt": ("undantagen: {reason}", "exempt: {reason}"),
         "findings": ("Att åtgärda", "To fix"),
         "no_findings": ("Inga anmärkningar.", "No findings."),
@@ -56,7 +55,7 @@ def render(outcome: RunResult, lang: str = "sv") -> str:
     if len(outcome.results) + len(outcome.errors) > 1:
         if outcome.results:
             parts.append(summary_table(outcome, lang))
-        count = sum(1 for r in outcome.results for f in r.findings if f.suppressed is None)
+        count = sum(1 for r in outcome.results for f in r.findings if not f.suppressed)
         parts.append(T("summary", lang, plans=len(outcome.results), errors=len(outcome.errors), findings=count))
     return "\n\n".join(parts)
 
@@ -72,7 +71,7 @@ def render_plan(result: PlanResult, lang: str) -> str:
     ]
     width = max(len(pick(c.name, lang)) for c in pack.concepts)
     for concept in result.concepts:
-        name = pick(pack.concept(concept.concept).name, lang)
+        name = pick(pack.concept(concept.concept_id).name, lang)
         if concept.exempt:
             lines.append(f"  {EXEMPT_SYMBOL} {name:<{width}}  {T('exempt', lang, reason=concept.exempt)}")
             continue
@@ -83,7 +82,7 @@ def render_plan(result: PlanResult, lang: str) -> str:
             place = T(
                 "evidence",
                 lang,
-                strength=strength_word(best.strength, lang),
+                status=evidence_word(best.status, lang),
                 where=where(best.location, best.section, lang, best.block),
             )
             others = len(counted) - 1
@@ -99,7 +98,7 @@ def render_plan(result: PlanResult, lang: str) -> str:
         where_text = f"{label}, {place}" if place else label
         head = f"{SEVERITY_SYMBOLS[finding.severity]} [{finding.rule}] {pick(finding.message, lang)} ({where_text})"
         lines.append(_wrap(head, "  ", "    "))
-        if finding.suggestion and finding.suppressed is None:
+        if finding.suggestion and not finding.suppressed:
             lines.append(_wrap(T("suggestion", lang, text=pick(finding.suggestion, lang)), "    "))
     return "\n".join(lines)
 
@@ -128,8 +127,8 @@ def summary_table(outcome: RunResult, lang: str) -> str:
 def _label(finding: Finding, lang: str) -> str:
     """The severity, and why the finding does not count when it does not."""
     word = severity_word(finding.severity, lang)
-    if finding.suppressed is not None:
-        return f"{word}, {T('exempt', lang, reason=finding.suppressed)}"
+    if finding.suppressed:
+        return f"{word}, {T('exempt', lang, reason=finding.suppression)}"
     return f"{word}, {T('known', lang)}" if finding.baselined else word
 
 

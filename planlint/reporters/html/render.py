@@ -15,9 +15,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from planlint import __version__
 from planlint.i18n import Catalog
-from planlint.project.runner import RunResult
 from planlint.reporters.html.charts import depth_chart
 from planlint.reporters.html.view import build
+from planlint.result import RunResult
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 

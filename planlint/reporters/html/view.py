@@ -11,19 +11,18 @@ from dataclasses import dataclass, field
 
 from planlint.analysis.phrases import WordSet
 from planlint.i18n import Catalog, pick
-from planlint.project.runner import RunResult
 from planlint.reporters import labels
 from planlint.reporters.labels import (
     EXEMPT_SYMBOL,
     SEVERITY_SYMBOLS,
     STATUS_SYMBOLS,
+    evidence_word,
     severity_word,
     status_symbol,
     status_word,
-    strength_word,
     where,
 )
-from planlint.result import ConceptResult, Evidence, Finding, PlanResult, Status
+from planlint.result import ConceptResult, Evidence, Finding, PlanResult, RunResult, Status
 from planlint.rulepack.pack import Pack
 
 T = Catalog(
@@ -82,7 +81,7 @@ SLUG = re.compile(r"[^a-z0-9-]+")
 class Quote:
     text: str
     where: str
-    strength: str  # in words
+    status: str  # in words
     level: int  # 1–3
     hedged: bool
 
@@ -219,7 +218,7 @@ def plan_view(result: PlanResult, number: int, total: int, lang: str) -> PlanVie
     anchor = f"plan-{number}"
     concepts = [concept_view(c, result, anchor, lang) for c in result.concepts]
     kinds = {r.id: r.extends for r in pack.rules}
-    active = [f for f in result.findings if f.suppressed is None]
+    active = [f for f in result.findings if not f.suppressed]
     other = [f for f in active if kinds.get(f.rule) != "coverage" and f.concept is None]
     return PlanView(
         number=number,
@@ -237,21 +236,23 @@ def plan_view(result: PlanResult, number: int, total: int, lang: str) -> PlanVie
         links=[note(f, anchor, lang) for f in other if kinds.get(f.rule) == "reference"],
         stale=[note(f, anchor, lang) for f in other if kinds.get(f.rule) == "stale"],
         others=[note(f, anchor, lang) for f in other if kinds.get(f.rule) not in ("reference", "stale")],
-        exemptions=[(pick(pack.concept(c.concept).name, lang), c.exempt) for c in result.concepts if c.exempt],
-        suppressed=[note(f, anchor, lang) for f in result.findings if f.suppressed is not None],
+        exemptions=[(pick(pack.concept(c.concept_id).name, lang), c.exempt) for c in result.concepts if c.exempt],
+        suppressed=[note(f, anchor, lang) for f in result.findings if f.suppressed],
         label=T("plan_of", lang, n=number, total=total) if total > 1 else None,
     )
 
 
 def concept_view(result: ConceptResult, plan: PlanResult, plan_anchor: str, lang: str) -> ConceptView:
-    concept = plan.pack.concept(result.concept)
+    concept = plan.pack.concept(result.concept_id)
     name = pick(concept.name, lang)
     exempt = result.exempt is not None
-    missing, suggestion, examples = (None, None, []) if exempt else gap(result.status, plan.pack, result.concept, lang)
-    notes = [note(f, plan_anchor, lang) for f in plan.findings if f.concept == result.concept and f.suppressed is None]
+    missing, suggestion, examples = (
+        (None, None, []) if exempt else gap(result.status, plan.pack, result.concept_id, lang)
+    )
+    notes = [note(f, plan_anchor, lang) for f in plan.findings if f.concept == result.concept_id and not f.suppressed]
     return ConceptView(
-        id=result.concept,
-        anchor=f"{plan_anchor}-{slug(result.concept)}",
+        id=result.concept_id,
+        anchor=f"{plan_anchor}-{slug(result.concept_id)}",
         name=name,
         description=pick(concept.description, lang),
         frameworks=[labels.T(f, lang) for f in concept.framework],
@@ -272,8 +273,8 @@ def quote(evidence: Evidence, lang: str) -> Quote:
     return Quote(
         text=evidence.sentence,
         where=where(evidence.location, evidence.section, lang, evidence.block),
-        strength=strength_word(evidence.strength, lang),
-        level=int(evidence.strength),
+        status=evidence_word(evidence.status, lang),
+        level=int(evidence.status),
         hedged=evidence.hedged,
     )
 
@@ -308,7 +309,7 @@ def note(finding: Finding, plan_anchor: str, lang: str) -> Note:
         quote=finding.quote if finding.quote and finding.quote not in message else None,
         where=where(finding.location, finding.section, lang, finding.block),
         suggestion=pick(finding.suggestion, lang) if finding.suggestion else None,
-        suppressed=finding.suppressed,
+        suppressed=finding.suppression,
         target=target,
     )
 
@@ -402,7 +403,7 @@ def rule_gaps(results: list[PlanResult], plans: list[PlanView], lang: str) -> li
     for result, plan in zip(results, plans):
         kinds = {r.id: r.extends for r in result.pack.rules}
         for finding in result.findings:
-            if finding.suppressed is not None or finding.concept is not None or kinds.get(finding.rule) == "coverage":
+            if finding.suppressed or finding.concept is not None or kinds.get(finding.rule) == "coverage":
                 continue
             key = ("stale", "") if kinds.get(finding.rule) == "stale" else (finding.rule, pick(finding.message, lang))
             members = groups.setdefault(key, [])

@@ -1,4 +1,4 @@
-"""`planlint baseline PLAN...` records today's findings; `planlint diff OLD NEW` compares two versions of a plan."""
+"""`planlint baseline PLAN...`: records today's findings, so that a later check fails only on new ones."""
 
 from __future__ import annotations
 
@@ -66,43 +66,4 @@ def baseline(
     sys.exit(2 if outcome.errors else 0)
 
 
-@click.command("diff")
-@click.argument("old", type=click.Path(path_type=Path))
-@click.argument("new", type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Jämförelsens format.",
-)
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Skriv jämförelsen till FIL.")
-@run_options
-@lang_option
-def diff(
-    old: Path, new: Path, fmt: str, output: Path | None, rules: Path | None, config: Path | None, lang: str
-) -> None:
-    """Visa vad som ändrats i täckningen från OLD till NEW (till exempel förra årets plan och årets).
-
-    Per begrepp status före och efter, poängen och vilka anmärkningar som tillkommit eller försvunnit.
-    Slutstatus: 0 inget begrepp har blivit sämre, 1 minst ett har det, 2 fel i indata.
-    """
-    from planlint.project.diff import compare, diff_dict, render_text
-    from planlint.project.runner import RunOptions, check_one
-
-    options = RunOptions(rules=rules, config=config)
-    try:
-        change = compare(check_one(old, options), check_one(new, options))
-    except PlanlintError as error:
-        fail(error, lang)
-    rendered = (
-        render_text(change, lang)
-        if fmt == "text"
-        else json.dumps(diff_dict(change, lang), ensure_ascii=False, indent=2)
-    )
-    write_output(rendered, output, lang, (old, new))
-    sys.exit(1 if change.worse else 0)
-
-
-COMMANDS = [baseline, diff]
+COMMANDS = [baseline]

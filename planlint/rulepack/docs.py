@@ -1,0 +1,77 @@
+"""A rule pack's own documentation in words: a rule with its passing and failing example, a concept with its
+vocabulary; `planlint explain` prints it and SARIF carries it."""
+
+from __future__ import annotations
+
+import textwrap
+
+from planlint.i18n import Catalog, pick
+from planlint.rulepack.pack import Pack, RuleSpec
+
+T = Catalog(
+    {
+        "kind": (
+            "Sort: {kind}   Allvarlighetsgrad: {severity}   Fil: {source}",
+            "Kind: {kind}   Severity: {severity}   File: {source}",
+        ),
+        "pass": ("Exempel som klarar regeln:", "Example that passes:"),
+        "fail": ("Exempel som inte klarar regeln:", "Example that fails:"),
+        "concept_for": ("(gäller begreppet {concept})", "(for the concept {concept})"),
+        "framework": ("Del av: {parts}", "Part of: {parts}"),
+        "terms": ("Ordförråd (urval): {terms}", "Vocabulary (selection): {terms}"),
+        "gap": ("När det saknas:", "When it is missing:"),
+    }
+)
+FRAMEWORK_NAMES = {
+    "malbild": ("målbild 2027", "målbild 2027"),
+    "inriktning": ("inriktningar 2023–2026", "directions 2023–2026"),
+}
+WIDTH = 100
+
+
+def explain_rule(rule: RuleSpec, pack: Pack, lang: str) -> str:
+    """The help text of a rule, as `planlint explain` prints it and SARIF carries it."""
+    lines = [
+        rule.id,
+        T("kind", lang, kind=rule.extends, severity=rule.severity, source=rule.source.name),
+        "",
+        _fill(pick(rule.docs, lang)),
+        "",
+    ]
+    concept = rule.docs.get("example_concept")
+    note = f" {T('concept_for', lang, concept=pick(pack.concept(concept).name, lang))}" if concept else ""
+    lines += [
+        T("pass", lang) + note,
+        _fill(rule.docs["pass"], "    "),
+        "",
+        T("fail", lang) + note,
+        _fill(rule.docs["fail"], "    "),
+    ]
+    return "\n".join(lines)
+
+
+def explain_concept(pack: Pack, concept_id: str, lang: str) -> str:
+    concept = pack.concept(concept_id)
+    parts = ", ".join(pick(dict(zip(("sv", "en"), FRAMEWORK_NAMES[p])), lang) for p in concept.framework)
+    terms = ", ".join(dict.fromkeys(t.value for t in concept.terms if t.weight >= 1))
+    return "\n".join(
+        [
+            f"{concept.id}: {pick(concept.name, lang)}",
+            T("framework", lang, parts=parts),
+            "",
+            _fill(pick(concept.description, lang)),
+            "",
+            _fill(T("terms", lang, terms=terms)),
+            "",
+            T("gap", lang),
+            _fill(pick(concept.gap, lang), "    "),
+        ]
+    )
+
+
+def first_sentence(text: str) -> str:
+    return text.split(". ")[0].rstrip(".") + "."
+
+
+def _fill(text: str, indent: str = "") -> str:
+    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False)
