@@ -241,7 +241,7 @@ def minimal_pdf(content: bytes) -> bytes:
 
 
 def test_font_size_scaled_by_the_text_matrix(tmp_path):
-    """A heading set with a 1 pt font scaled up by its text matrix is still the largest text."""
+    """A line set with a 1 pt font scaled up by its text matrix is still the largest text: the title."""
     path = tmp_path / "matris.pdf"
     path.write_bytes(
         minimal_pdf(
@@ -252,7 +252,7 @@ def test_font_size_scaled_by_the_text_matrix(tmp_path):
     )
     blocks = [(b.kind, b.text, b.level) for b in read_pdf(path, Limits()).blocks]
     assert blocks == [
-        (BlockKind.HEADING, "Uppdrag", 1),
+        (BlockKind.TITLE, "Uppdrag", None),
         (BlockKind.PARAGRAPH, "Vi ska minska utsläppen från resor. Det gäller alla verksamheter.", None),
     ]
 

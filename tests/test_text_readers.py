@@ -46,7 +46,7 @@ def test_markdown_blocks_sections_and_locations(tmp_path: Path) -> None:
     doc = read_plan(path, require_swedish=False)
     kinds = [(b.kind, b.text) for b in doc.blocks]
     assert kinds[:5] == [
-        (BlockKind.HEADING, "Verksamhetsplan 2026"),
+        (BlockKind.TITLE, "Verksamhetsplan 2026"),
         (BlockKind.PARAGRAPH, "Inledande text om förvaltningens uppdrag som fortsätter på en andra rad."),
         (BlockKind.HEADING, "Mål och indikatorer"),
         (BlockKind.LIST_ITEM, "Tryggheten ska öka i parkerna."),
@@ -63,11 +63,8 @@ def test_markdown_blocks_sections_and_locations(tmp_path: Path) -> None:
     ]
     assert (cells[4].location.table, cells[4].location.row, cells[4].location.column) == (1, 2, 2)
     last = doc.blocks[-1]
-    assert last.kind is BlockKind.LIST_ITEM and last.section == (
-        "Verksamhetsplan 2026",
-        "Mål och indikatorer",
-        "Aktiviteter",
-    )
+    assert last.kind is BlockKind.LIST_ITEM and last.section == ("Mål och indikatorer", "Aktiviteter")
+    assert doc.title == "Verksamhetsplan 2026" and doc.period == "2026"
     assert doc.blocks[1].location.line == 3
 
 
@@ -97,11 +94,11 @@ def test_outline_json_and_text(tmp_path: Path) -> None:
     data = json.loads(run_cli("outline", "--format", "json", path).stdout)
     assert data["format"] == "md" and data["blocks"][0] == {
         "block": 0,
-        "kind": "heading",
+        "kind": "title",
         "text": "Verksamhetsplan 2026",
         "section": [],
         "location": {"line": 1},
-        "level": 1,
+        "cue": "markup",
     }
     text = run_cli("outline", path).stdout
     assert "Avsnitt" in text and "  Mål och indikatorer" in text and "tabell 1, rad 2, kolumn 3" in text

@@ -28,7 +28,7 @@ def analyze(document: Document, pack: Pack, index: ConceptIndex) -> Analysis:
     depth = DepthJudge(pack.language, document)
     negation = Negation(pack.language)
     evidence: dict[str, list[Evidence]] = {c.id: [] for c in pack.concepts}
-    all_sentences = list(segment(b.text for b in document.blocks))
+    all_sentences = list(segment("" if b.toc else b.text for b in document.blocks))  # contents lines: no evidence
     for block, sentences in zip(document.blocks, all_sentences):
         for item in _block_evidence(block, sentences, index, negation, depth):
             evidence[item.concept].append(item)

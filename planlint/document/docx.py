@@ -12,7 +12,7 @@ import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import docx
@@ -20,6 +20,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
+from planlint.document.identity import property_title
 from planlint.document.limits import Limits
 from planlint.document.model import (
     Block,
@@ -27,6 +28,7 @@ from planlint.document.model import (
     Document,
     DocumentBuilder,
     Location,
+    Look,
     normalize_space,
 )
 from planlint.errors import PlanInputError
@@ -53,6 +55,10 @@ FLD_CHAR, FLD_CHAR_TYPE, NO_BREAK_HYPHEN = qn("w:fldChar"), qn("w:fldCharType"),
 DRAWING, PICT, TXBX_CONTENT = qn("w:drawing"), qn("w:pict"), qn("w:txbxContent")
 STYLE, STYLE_ID, TYPE, NAME = qn("w:style"), qn("w:styleId"), qn("w:type"), qn("w:name")
 BASED_ON, DEFAULT, VAL = qn("w:basedOn"), qn("w:default"), qn("w:val")
+RPR, RSTYLE, BOLD, SIZE, INSTR = qn("w:rPr"), qn("w:rStyle"), qn("w:b"), qn("w:sz"), qn("w:instrText")
+SDT_PR, PLACEHOLDER, GALLERY = qn("w:sdtPr"), qn("w:showingPlcHdr"), qn("w:docPartGallery")
+DOC_DEFAULTS, RPR_DEFAULT = qn("w:docDefaults"), qn("w:rPrDefault")
+OFF = ("0", "false", "off", "none")
 
 BLOCKS = frozenset({P, TBL})
 BLOCK_WRAPPERS = frozenset({SDT, CUSTOM_XML, ALTERNATE})
@@ -66,7 +72,14 @@ SPACES = frozenset(qn(f"w:{n}") for n in ("tab", "ptab", "br", "cr"))
 
 # Built-in styles by name ("heading 1" whatever language Word ran in) or by the ids localised Word gives them.
 HEADING_NAME = re.compile(r"(?:heading|rubrik|überschrift|berschrift|titre|kop|otsikko|overskrift)\s*([1-9])", re.I)
-TITLE_NAME = re.compile(r"title|titel", re.I)
+TITLE_NAME = re.compile(r"title|titel|rubrik|titre|otsikko|tittel", re.I)
+SUBTITLE_NAME = re.compile(r"subtitle|underrubrik|untertitel|sous-titre|undertitel|alaotsikko", re.I)
+TOC_NAME = re.compile(r"(?:toc|innehåll|innehll|verzeichnis|tdm|sisällys|indhold|innhold)\s*[1-9]", re.I)
+TOC_HEADING_NAME = re.compile(
+    r"toc\s*heading|innehållsförteckningsrubrik|innehllsfrteckningsrubrik|inhaltsverzeichnisüberschrift", re.I
+)
+TOC_FIELD = re.compile(r"\s*TOC\b")
+TOC_GALLERY = "Table of Contents"
 LIST_NAME = re.compile(r"list|punktlista|numreradlista", re.I)
 BODY_TEXT_LEVEL = 9  # w:outlineLvl 9 means "body text"
 
@@ -93,9 +106,9 @@ def read_word(
     """
     body, styles, core_title, author = _parts(word, path)
     builder = DocumentBuilder(path, "docx", limits.max_blocks)
-    _BodyReader(builder, StyleMap(styles), elements).blocks(body)
-    document = builder.document
-    document.title = document.title or core_title
+    _BodyReader(builder, StyleMap(styles), body, elements).blocks(body)
+    builder.document.title = builder.document.title or property_title(core_title)
+    document = builder.finish()
     document.author = author
     return document
 
@@ -158,6 +171,11 @@ class StyleInfo:
     level: int | None = None  # heading level, 1 = top
     title: bool = False
     listed: bool = False
+    cue: str = "style"  # how the heading level was found: "style" (its name) or "outline" (its outline level)
+    subtitle: bool = False
+    toc: bool = False  # a table-of-contents style (its heading style too)
+    bold: bool = False
+    size: float | None = None  # points
 
 
 PLAIN = StyleInfo()
@@ -171,30 +189,44 @@ class _StyleXml:
     based_on: str | None = None
     outline: int | None = None
     numbered: bool | None = None  # None: the style says nothing about numbering
+    bold: bool | None = None  # None: the style says nothing about weight
+    size: float | None = None
 
     @classmethod
     def parse(cls, style: etree._Element) -> _StyleXml:
         name = style.find(NAME)
         based_on = style.find(BASED_ON)
         outline, numbered = _outline_and_numbering(style.find(PPR))
+        bold, size = _run_look(style.find(RPR))
         return cls(
             name.get(VAL, "") if name is not None else "",
             based_on.get(VAL) if based_on is not None else None,
             outline,
             numbered,
+            bold,
+            size,
         )
 
 
 class StyleMap:
-    """Paragraph style ids resolved (through their based-on chain) to heading level, title and list; once per id."""
+    """Paragraph style ids resolved (through their based-on chain) to heading level, title, list, table of contents
+    and look; character styles to their look; once per id."""
 
     def __init__(self, styles: etree._Element) -> None:
         self._xml: dict[str, _StyleXml] = {}
+        self._characters: dict[str, _StyleXml] = {}
         self._info: dict[str, StyleInfo] = {}
+        self._runs: dict[str, tuple[bool | None, float | None]] = {}
         self._default: str | None = None
+        defaults = styles.find(f"{DOC_DEFAULTS}/{RPR_DEFAULT}/{RPR}")
+        self.default_bold, self.default_size = _run_look(defaults)
         for style in styles.iterchildren(STYLE):
             style_id = style.get(STYLE_ID)
-            if style_id is None or style.get(TYPE, "paragraph") != "paragraph":
+            kind = style.get(TYPE, "paragraph")
+            if style_id is None or kind not in ("paragraph", "character"):
+                continue
+            if kind == "character":
+                self._characters[style_id] = _StyleXml.parse(style)
                 continue
             self._xml[style_id] = _StyleXml.parse(style)
             if self._default is None and style.get(DEFAULT) in ("1", "true", "on"):
@@ -204,7 +236,7 @@ class StyleMap:
         """The resolved style; a paragraph without a style has the document's default paragraph style."""
         style_id = style_id or self._default
         if style_id is None:
-            return PLAIN
+            return StyleInfo(bold=bool(self.default_bold), size=self.default_size)
         info = self._info.get(style_id)
         if info is None:
             info = self._info[style_id] = self._resolve(style_id)
@@ -218,47 +250,85 @@ class StyleMap:
         style = ppr.find(PSTYLE)
         info = self.get(style.get(VAL) if style is not None else None)
         outline, numbered = _outline_and_numbering(ppr)
-        if outline is None and numbered is None:
-            return info
         if outline is not None:
-            info = StyleInfo(_outline_level(outline), False, info.listed)
+            info = replace(info, level=_outline_level(outline), title=False, subtitle=False, cue="outline")
         if numbered is not None:
-            info = StyleInfo(info.level, info.title, numbered)
+            info = replace(info, listed=numbered)
         return info
+
+    def run_look(self, rpr: etree._Element | None, paragraph: StyleInfo) -> tuple[bool, float | None]:
+        """A run's weight and size: its own, else its character style's, else its paragraph style's."""
+        bold, size = _run_look(rpr)
+        if (bold is None or size is None) and rpr is not None:
+            style = rpr.find(RSTYLE)
+            if style is not None:
+                style_bold, style_size = self._character(style.get(VAL, ""))
+                bold = style_bold if bold is None else bold
+                size = style_size if size is None else size
+        return (paragraph.bold if bold is None else bold), (paragraph.size if size is None else size)
+
+    def _character(self, style_id: str) -> tuple[bool | None, float | None]:
+        if style_id not in self._runs:
+            chain = self._chain(style_id, self._characters)
+            self._runs[style_id] = (
+                next((s.bold for _, s in chain if s.bold is not None), None),
+                next((s.size for _, s in chain if s.size is not None), None),
+            )
+        return self._runs[style_id]
 
     def _resolve(self, style_id: str) -> StyleInfo:
         """Heading and title from the nearest style in the chain that settles them; a list by numbering or name."""
-        chain = self._chain(style_id)
-        settled = (_own_heading(sid, style) for sid, style in chain)
-        level, title = next((found for found in settled if found is not None), (None, False))
+        chain = self._chain(style_id, self._xml)
+        settled = (_own_role(sid, style) for sid, style in chain)
+        role = next((found for found in settled if found is not None), _Role())
         numbered = next((style.numbered for _, style in chain if style.numbered is not None), None)
         if numbered is None:
             numbered = any(_named(LIST_NAME, sid, style.name, prefix=True) for sid, style in chain)
-        return StyleInfo(level, title, numbered)
+        bold = next((style.bold for _, style in chain if style.bold is not None), self.default_bold)
+        size = next((style.size for _, style in chain if style.size is not None), self.default_size)
+        return StyleInfo(role.level, role.title, numbered, role.cue, role.subtitle, role.toc, bool(bold), size)
 
-    def _chain(self, style_id: str) -> list[tuple[str, _StyleXml]]:
+    @staticmethod
+    def _chain(style_id: str, styles: dict[str, _StyleXml]) -> list[tuple[str, _StyleXml]]:
         """The style and the styles it is based on, nearest first (a cycle is cut)."""
         chain: list[tuple[str, _StyleXml]] = []
         seen: set[str] = set()
         current: str | None = style_id
         while current is not None and current not in seen:
             seen.add(current)
-            style = self._xml.get(current, _StyleXml())
+            style = styles.get(current, _StyleXml())
             chain.append((current, style))
             current = style.based_on
         return chain
 
 
-def _own_heading(style_id: str, style: _StyleXml) -> tuple[int | None, bool] | None:
-    """(level, is title) that a style itself settles, or None to ask the style it is based on."""
+@dataclass(frozen=True, slots=True)
+class _Role:
+    """What a style itself makes a paragraph, when it settles it."""
+
+    level: int | None = None
+    title: bool = False
+    cue: str = "style"
+    subtitle: bool = False
+    toc: bool = False
+
+
+def _own_role(style_id: str, style: _StyleXml) -> _Role | None:
+    """The role a style itself settles (title, subtitle, contents, heading level), or None to ask its base."""
     if _named(TITLE_NAME, style_id, style.name):
-        return 1, True
+        return _Role(1, title=True)
+    if _named(SUBTITLE_NAME, style_id, style.name):
+        return _Role(subtitle=True)
+    if _named(TOC_NAME, style_id, style.name):
+        return _Role(toc=True)
+    if _named(TOC_HEADING_NAME, style_id, style.name):
+        return _Role(1, toc=True)
     if style.outline is not None:
-        return _outline_level(style.outline), False
+        return _Role(_outline_level(style.outline), cue="outline")
     for text in (style.name, style_id):
         match = HEADING_NAME.fullmatch(text)
         if match:
-            return int(match.group(1)), False
+            return _Role(int(match.group(1)))
     return None
 
 
@@ -285,6 +355,19 @@ def _outline_and_numbering(ppr: etree._Element | None) -> tuple[int | None, bool
     )
 
 
+def _run_look(rpr: etree._Element | None) -> tuple[bool | None, float | None]:
+    """The w:b and w:sz (half-points) of run properties; None where they say nothing."""
+    if rpr is None:
+        return None, None
+    bold = rpr.find(BOLD)
+    size = rpr.find(SIZE)
+    half_points = _int(size.get(VAL)) if size is not None else None
+    return (
+        bold.get(VAL, "1").lower() not in OFF if bold is not None else None,
+        half_points / 2 if half_points else None,
+    )
+
+
 def _int(value: str | None) -> int | None:
     """An integer attribute, or None when it is missing or malformed."""
     try:
@@ -297,7 +380,11 @@ class _BodyReader:
     """Walks the body in order and adds its paragraphs, headings, list items and table cells to the builder."""
 
     def __init__(
-        self, builder: DocumentBuilder, styles: StyleMap, elements: dict[int, etree._Element] | None = None
+        self,
+        builder: DocumentBuilder,
+        styles: StyleMap,
+        body: etree._Element,
+        elements: dict[int, etree._Element] | None = None,
     ) -> None:
         self.builder = builder
         self.styles = styles
@@ -305,7 +392,10 @@ class _BodyReader:
         self.anchor: etree._Element | None = None  # the paragraph anchoring the text boxes being read
         self.paragraph = 0  # number of the last body paragraph met
         self.tables = 0
-        self.fields: list[bool] = []  # the open complex fields, True while in their code
+        self.fields: list[list[bool]] = []  # the open complex fields: [in their code, a table of contents]
+        self.toc_seen = False  # a table-of-contents field was open in the paragraph being read
+        self.toc_controls = _contents_controls(body)  # paragraphs in a table-of-contents content control
+        self.run_props: list[tuple[int, etree._Element | None]] = []  # (shown characters, w:rPr) of its runs
         self.boxes: list[etree._Element] = []  # text boxes met in the paragraph being read
 
     def blocks(self, container: etree._Element, in_box: bool = False) -> None:
@@ -324,14 +414,31 @@ class _BodyReader:
         boxes = self.take_boxes()
         info = self.styles.paragraph(p)
         location = Location(paragraph=self.paragraph or None)
-        if info.level is not None and not in_box:
-            block = self.builder.heading(text, info.level, location)
-            if info.title and block is not None and self.builder.document.title is None:
-                self.builder.document.title = block.text
+        toc = info.toc or self.toc_seen or p in self.toc_controls
+        if in_box:
+            block = self.builder.add(BlockKind.PARAGRAPH, text, location)
+        elif info.title:
+            block = self.builder.title(text, location)
+        elif info.level is not None:
+            block = self.builder.heading(text, info.level, location, "toc" if toc else info.cue, toc)
+        elif info.listed or info.subtitle or toc:
+            kind = BlockKind.LIST_ITEM if info.listed else BlockKind.PARAGRAPH
+            block = self.builder.add(kind, text, location, toc=toc)
         else:
-            block = self.builder.add(BlockKind.LIST_ITEM if info.listed else BlockKind.PARAGRAPH, text, location)
+            block = self.builder.add(BlockKind.PARAGRAPH, text, location, self.look(info))
         self.record(block, p)
         self.read_boxes(boxes, p)
+
+    def look(self, info: StyleInfo) -> Look:
+        """The look of the paragraph just read: bold when all its text is, and the size of most of its text."""
+        sizes: dict[float | None, int] = {}
+        bold = bool(self.run_props)
+        for chars, rpr in self.run_props:
+            run_bold, size = self.styles.run_look(rpr, info)
+            bold = bold and run_bold
+            sizes[size] = sizes.get(size, 0) + chars
+        size = max(sizes, key=sizes.get) if sizes else info.size
+        return Look(bold, size)
 
     def add_table(self, tbl: etree._Element) -> None:
         """One block per cell; a merged cell counts once, at its first grid column."""
@@ -373,7 +480,9 @@ class _BodyReader:
 
     def paragraph_text(self, p: etree._Element) -> str:
         """The shown text of a w:p; text boxes met are kept in self.boxes."""
-        self.fields = [code for code in self.fields if not code]  # a field code does not run past its paragraph
+        self.fields = [field for field in self.fields if not field[0]]  # a field code ends with its paragraph
+        self.toc_seen = any(toc for _, toc in self.fields)
+        self.run_props = []
         parts: list[str] = []
         self.inline(p, parts)
         return "".join(parts)
@@ -382,7 +491,11 @@ class _BodyReader:
         for child in parent:
             tag = child.tag
             if tag == R:
+                before = len(parts)
                 self.run(child, parts)
+                shown = sum(len(part.strip()) for part in parts[before:])
+                if shown:
+                    self.run_props.append((shown, child.find(RPR)))
             elif tag in INLINE_WRAPPERS:
                 self.inline(_unwrap(child), parts)
 
@@ -391,7 +504,9 @@ class _BodyReader:
             tag = child.tag
             if tag == FLD_CHAR:
                 self.field_char(child.get(FLD_CHAR_TYPE))
-            elif True in self.fields:
+            elif self.fields and any(code for code, _ in self.fields):
+                if tag == INSTR and self.fields[-1][0] and TOC_FIELD.match(child.text or ""):
+                    self.fields[-1][1] = self.toc_seen = True
                 continue
             elif tag == T:
                 parts.append(child.text or "")
@@ -407,9 +522,9 @@ class _BodyReader:
     def field_char(self, kind: str | None) -> None:
         """Follow w:fldChar begin / separate / end: the text between begin and separate is the field code."""
         if kind == "begin":
-            self.fields.append(True)
+            self.fields.append([True, False])
         elif kind == "separate" and self.fields:
-            self.fields[-1] = False
+            self.fields[-1][0] = False
         elif kind == "end" and self.fields:
             self.fields.pop()
 
@@ -444,6 +559,8 @@ def _items(container: Iterable[etree._Element], tags: frozenset[str] | set[str])
 def _unwrap(element: etree._Element) -> Iterable[etree._Element]:
     """What to read inside a wrapper: a content control's content, one branch of alternate content, or itself."""
     if element.tag == SDT:
+        if _placeholder(element):
+            return ()
         inner = element.find(SDT_CONTENT)
     elif element.tag == ALTERNATE:
         inner = element.find(CHOICE)
@@ -451,6 +568,23 @@ def _unwrap(element: etree._Element) -> Iterable[etree._Element]:
     else:
         return element
     return inner if inner is not None else ()
+
+
+def _placeholder(sdt: etree._Element) -> bool:
+    """Whether a content control shows its placeholder ("Klicka här för att ange text"): it holds no plan text."""
+    properties = sdt.find(SDT_PR)
+    return properties is not None and properties.find(PLACEHOLDER) is not None
+
+
+def _contents_controls(body: etree._Element) -> set[etree._Element]:
+    """The paragraphs inside content controls that Word made for a table of contents."""
+    paragraphs: set[etree._Element] = set()
+    for gallery in body.iter(GALLERY):
+        if gallery.get(VAL) == TOC_GALLERY:
+            control = next((a for a in gallery.iterancestors(SDT)), None)
+            if control is not None:
+                paragraphs.update(control.iter(P))
+    return paragraphs
 
 
 def _text_boxes(graphic: etree._Element) -> list[etree._Element]:

@@ -1,25 +1,35 @@
-"""Markdown plans, parsed with markdown-it-py (CommonMark with tables)."""
+"""Markdown plans, parsed with markdown-it-py (CommonMark with tables).
+
+YAML front matter is the plan's identity (title, organisation, year), not its text. A lone level-1 heading at the
+top is the title. A list whose items are only links within the document is a table of contents.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from planlint.document.identity import labelled
 from planlint.document.limits import Limits
 from planlint.document.model import BlockKind, Document, DocumentBuilder, Location
 from planlint.document.text import decode
 
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
 
 def read(path: Path, limits: Limits) -> Document:
     builder = DocumentBuilder(path, "md", limits.max_blocks)
-    source = decode(path, path.read_bytes())
+    source = _front_matter(builder.document, decode(path, path.read_bytes()))
     tokens = MarkdownIt("commonmark").enable("table").parse(source)
+    title = _title_heading(tokens)
     list_depth = 0
     table = row = column = 0
     pending: tuple[str, int, Location] | None = None  # (kind, level, location) of the open block
-    for token in tokens:
+    for index, token in enumerate(tokens):
         line = token.map[0] + 1 if token.map else None
         match token.type:
             case "bullet_list_open" | "ordered_list_open":
@@ -27,7 +37,7 @@ def read(path: Path, limits: Limits) -> Document:
             case "bullet_list_close" | "ordered_list_close":
                 list_depth -= 1
             case "heading_open":
-                pending = ("heading", int(token.tag[1:]), Location(line=line))
+                pending = ("title" if index == title else "heading", int(token.tag[1:]), Location(line=line))
             case "paragraph_open":
                 kind = BlockKind.LIST_ITEM if list_depth else BlockKind.PARAGRAPH
                 pending = (kind, 0, Location(line=line))
@@ -44,12 +54,51 @@ def read(path: Path, limits: Limits) -> Document:
             case "inline" if pending is not None:
                 kind, level, location = pending
                 text = _plain(token)
-                if kind == "heading":
-                    builder.heading(text, level, location)
+                if kind == "title":
+                    builder.title(text, location, "markup")
+                elif kind == "heading":
+                    builder.heading(text, level, location, "markup")
                 else:
-                    builder.add(kind, text, location)
+                    builder.add(kind, text, location, toc=kind is BlockKind.LIST_ITEM and _only_link(token))
                 pending = None
-    return builder.document
+    return builder.finish()
+
+
+def _front_matter(document: Document, source: str) -> str:
+    """Take the YAML front matter's title, organisation and year into the document; blank its lines, so that the
+    line numbers of the text stay true. Front matter that is no YAML mapping is left as text."""
+    match = FRONT_MATTER.match(source)
+    if match is None:
+        return source
+    try:
+        fields = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return source
+    if not isinstance(fields, dict):
+        return source
+    for key, value in fields.items():
+        labelled(document, str(key), value)
+    return "\n" * match.group(0).count("\n") + source[match.end() :]
+
+
+def _title_heading(tokens: list[Token]) -> int | None:
+    """The index of the heading that is the title: the first heading, at level 1, and the only level-1 one."""
+    headings = [(i, t.tag) for i, t in enumerate(tokens) if t.type == "heading_open"]
+    if not headings or headings[0][1] != "h1" or sum(1 for _, tag in headings if tag == "h1") > 1:
+        return None
+    return headings[0][0]
+
+
+def _only_link(inline: Token) -> bool:
+    """Whether an inline's only content is one link to a place in the same document ("[Mål](#mal)")."""
+    children = [c for c in inline.children or [] if not (c.type == "text" and not c.content.strip())]
+    return (
+        len(children) >= 3
+        and children[0].type == "link_open"
+        and children[-1].type == "link_close"
+        and str(children[0].attrs.get("href", "")).startswith("#")
+        and all(c.type not in ("link_open", "link_close") for c in children[1:-1])
+    )
 
 
 def _plain(inline: Token) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 class BlockKind(str, Enum):
     """What a block is in the plan's structure."""
 
+    TITLE = "title"  # the plan's title: shown, but it opens no section
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     LIST_ITEM = "list_item"
@@ -31,6 +32,14 @@ class Location:
         return {k: getattr(self, k) for k in self.__slots__ if getattr(self, k) is not None}
 
 
+@dataclass(frozen=True, slots=True)
+class Look:
+    """How a paragraph is set, for telling headings and the title by their look."""
+
+    bold: bool = False
+    size: float | None = None  # font size in points, when the format tells it
+
+
 @dataclass(slots=True)
 class Block:
     """One unit of body text: a heading, a paragraph, a list item or a table cell."""
@@ -41,6 +50,8 @@ class Block:
     location: Location
     section: tuple[str, ...] = ()  # the headings above this block, outermost first
     level: int | None = None  # heading level (1 = top), headings only
+    cue: str | None = None  # how a heading or the title was recognised (a key of structure.CUES)
+    toc: bool = False  # a line of the table of contents (or its heading): shown, never evidence
 
     def as_dict(self) -> dict:
         data = {
@@ -52,6 +63,10 @@ class Block:
         }
         if self.level is not None:
             data["level"] = self.level
+        if self.cue is not None:
+            data["cue"] = self.cue
+        if self.toc:
+            data["toc"] = True
         return data
 
 
@@ -64,6 +79,9 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     title: str | None = None
     author: str | None = None
+    organisation: str | None = None  # the förvaltning, nämnd or bolag, when the plan names it in a field
+    period: str | None = None  # the year or years the plan covers ("2026", "2026–2028")
+    front: list[str] = field(default_factory=list)  # the lines of the title page, before the first heading
     pages: int | None = None
     metadata: dict[str, str] = field(default_factory=dict)
 
@@ -77,6 +95,9 @@ class Document:
             "format": self.format,
             "title": self.title,
             "author": self.author,
+            "organisation": self.organisation,
+            "period": self.period,
+            "front": list(self.front),
             "pages": self.pages,
             "metadata": dict(self.metadata),
             "blocks": [b.as_dict() for b in self.blocks],
@@ -84,10 +105,12 @@ class Document:
 
 
 class DocumentBuilder:
-    """Collects blocks in reading order, numbering them and keeping the section path."""
+    """Collects blocks in reading order, numbering them and keeping the section path; `finish` then settles what
+    the reader could not tell line by line: headings by their look, the title and the table of contents."""
 
     def __init__(self, path: Path, fmt: str, max_blocks: int) -> None:
         self.document = Document(path=path, format=fmt)
+        self.looks: dict[int, Look] = {}  # block index -> look, for paragraphs that may be headings by their look
         self._headings: list[tuple[int, str]] = []  # (level, text) of the open sections
         self._max_blocks = max_blocks
 
@@ -95,7 +118,7 @@ class DocumentBuilder:
     def section(self) -> tuple[str, ...]:
         return tuple(text for _, text in self._headings)
 
-    def heading(self, text: str, level: int, location: Location) -> Block | None:
+    def heading(self, text: str, level: int, location: Location, cue: str = "style", toc: bool = False) -> Block | None:
         """Add a heading and open its section (closing sections at the same or a deeper level)."""
         text = normalize_space(text)
         if not text:
@@ -104,15 +127,38 @@ class DocumentBuilder:
         while self._headings and self._headings[-1][0] >= level:
             self._headings.pop()
         block = self._append(BlockKind.HEADING, text, location, level)
-        self._headings.append((level, text))
+        block.cue, block.toc = cue, toc
+        if not toc:
+            self._headings.append((level, text))
         return block
 
-    def add(self, kind: BlockKind, text: str, location: Location) -> Block | None:
-        """Add a body block; empty text is skipped."""
+    def title(self, text: str, location: Location, cue: str = "style") -> Block | None:
+        """Add the plan's title (the first one found names the document); it opens no section."""
+        block = self.add(BlockKind.TITLE, text, location)
+        if block is not None:
+            block.cue = cue
+            self.document.title = self.document.title or block.text
+        return block
+
+    def add(
+        self, kind: BlockKind, text: str, location: Location, look: Look | None = None, toc: bool = False
+    ) -> Block | None:
+        """Add a body block; empty text is skipped. A paragraph's `look` lets `finish` tell a heading by it."""
         text = normalize_space(text)
         if not text:
             return None
-        return self._append(kind, text, location, None)
+        block = self._append(kind, text, location, None)
+        block.toc = toc
+        if look is not None:
+            self.looks[block.index] = look
+        return block
+
+    def finish(self) -> Document:
+        """Settle the structure and the plan's identity; the document is then complete."""
+        from planlint.document.structure import settle
+
+        settle(self.document, self.looks)
+        return self.document
 
     def _append(self, kind: BlockKind, text: str, location: Location, level: int | None) -> Block:
         from planlint.errors import PlanTooLarge

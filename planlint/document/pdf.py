@@ -7,12 +7,13 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from planlint.document.identity import property_title
 from planlint.document.limits import Limits
 from planlint.document.model import Document, DocumentBuilder
 from planlint.document.pdf_blocks import add_blocks
 from planlint.document.pdf_layout import drop_running_lines, reading_order
 from planlint.document.pdf_lines import Line, page_lines
-from planlint.document.pdf_tables import Table, TableFinder
+from planlint.document.pdf_tables import Table, TableFinder, continue_tables
 from planlint.errors import PlanInputError, PlanTooLarge
 
 MIN_CHARS_PER_PAGE = 10  # fewer text characters than this per page on average: a scanned PDF without text
@@ -38,7 +39,7 @@ def read(path: Path, limits: Limits) -> Document:
     finally:
         pdf.close()
     add_blocks(builder, items)
-    return builder.document
+    return builder.finish()
 
 
 def _open(path: Path) -> pdfium.PdfDocument:
@@ -56,7 +57,7 @@ def _open(path: Path) -> pdfium.PdfDocument:
 def _set_metadata(document: Document, pdf: pdfium.PdfDocument) -> None:
     """Title, author and the other non-empty fields of the PDF's information dictionary."""
     info = {key: value.strip() for key, value in pdf.get_metadata_dict().items() if value and value.strip()}
-    document.title = info.get("Title")
+    document.title = property_title(info.get("Title"))
     document.author = info.get("Author")
     document.metadata = {key: info[key] for key in METADATA_KEYS if key in info}
 
@@ -77,10 +78,12 @@ def _read_pages(path: Path, pdf: pdfium.PdfDocument) -> list[Line | Table]:
         finder.close()
     if pages and sum(len(line.text) for lines in pages for line in lines) < MIN_CHARS_PER_PAGE * len(pdf):
         raise PlanInputError(path, "scanned")
-    items: list[Line | Table] = []
-    for lines, page_tables in zip(drop_running_lines(pages, heights), tables):
-        items += reading_order(_outside(lines, page_tables) + page_tables)
-    return items
+    ordered = [
+        reading_order(_outside(lines, page_tables) + page_tables)
+        for lines, page_tables in zip(drop_running_lines(pages, heights), tables)
+    ]
+    continue_tables(ordered)
+    return [item for page in ordered for item in page]
 
 
 def _outside(lines: list[Line], tables: list[Table]) -> list[Line]:

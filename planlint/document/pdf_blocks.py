@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from planlint.document.model import BlockKind, DocumentBuilder, Location
+from planlint.document.model import BlockKind, DocumentBuilder, Location, Look
 from planlint.document.pdf_lines import SOFT_HYPHEN, Line
 from planlint.document.pdf_tables import Table
 
@@ -17,40 +17,35 @@ SUSPENDED_BEFORE = {"och", "eller", "samt", "respektive", "och/eller"}
 # short lower-case words written with a real hyphen: "it-stöd", "e-tjänst"
 HYPHENED_ABBREVIATIONS = {"e", "it", "ikt", "sms", "gis", "lss", "hvb", "hbtq", "hbtqi"}
 WORD = re.compile(r"[\w-]+")
-HEADING_SIZE_RATIO = 1.15  # a line this much larger than the body text is a heading
-MAX_HEADING_CHARS = 150
-MAX_HEADING_LINES = 3
 PARAGRAPH_GAP = 0.2  # extra space, in font sizes, above the normal line pitch that ends a paragraph
 INDENT = 0.8  # a line indented this many font sizes more than the one above starts a paragraph
 FALLBACK_PITCH = 1.2  # line pitch, in font sizes, for a size with no measured pitch
 
 
 def add_blocks(builder: DocumentBuilder, items: list[Line | Table]) -> None:
-    """Group lines into blocks, classify them and add them, with the tables' cells, to the builder."""
+    """Group lines into blocks, classify them and add them, with the tables' cells, to the builder. Paragraphs keep
+    their look: the builder tells headings and the title by it when it finishes."""
     lines = [item for item in items if isinstance(item, Line)]
     vocabulary = {word for line in lines for word in WORD.findall(line.text.lower().replace(SOFT_HYPHEN, ""))}
-    body_size = _body_size(lines)
     groups = _group(items, _pitches(lines), _full_width(lines))
-    levels = _heading_levels([g for g in groups if isinstance(g, list) and _is_heading(g, body_size)])
     tables = 0
     for group in groups:
         if isinstance(group, Table):
-            tables += 1
+            tables += 0 if group.continued else 1
             _add_table(builder, group, tables, vocabulary)
             continue
         text = join_lines([line.text for line in group], vocabulary)
         location = Location(page=group[0].page)
-        if _is_heading(group, body_size):
-            builder.heading(text, levels[_style(group[0])], location)
-        elif LIST_MARK.match(text):
+        if LIST_MARK.match(text):
             builder.add(BlockKind.LIST_ITEM, LIST_MARK.sub("", text, count=1), location)
         else:
-            builder.add(BlockKind.PARAGRAPH, text, location)
+            builder.add(BlockKind.PARAGRAPH, text, location, Look(group[0].bold, group[0].size))
 
 
 def _add_table(builder: DocumentBuilder, table: Table, number: int, vocabulary: set[str]) -> None:
-    """Add a table's cells row by row; a hyphen that ends a line inside a cell is treated as hyphenation."""
-    for row_number, row in enumerate(table.rows, 1):
+    """Add a table's cells row by row; a hyphen that ends a line inside a cell is treated as hyphenation. A table
+    that continues one on an earlier page keeps its number and goes on counting its rows."""
+    for row_number, row in enumerate(table.rows, table.first_row):
         for column, cell in enumerate(row, 1):
             if cell:
                 cell_lines = [re.sub(r"(?<=\w)-$", SOFT_HYPHEN, part.strip()) for part in cell.split("\n")]
@@ -108,14 +103,6 @@ def _real_hyphen(head: str, tail: str, vocabulary: set[str]) -> bool:
         or tail[:1].isupper()
         or head.lower() in HYPHENED_ABBREVIATIONS
     )
-
-
-def _body_size(lines: list[Line]) -> float:
-    """The font size of most of the text."""
-    sizes = Counter()
-    for line in lines:
-        sizes[line.size] += len(line.text)
-    return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
 def _pitches(lines: list[Line]) -> dict[float, float]:
@@ -189,24 +176,3 @@ def _continues(above: Line, below: Line) -> bool:
 
 def _style(line: Line) -> tuple[float, bool]:
     return round(line.size * 2) / 2, line.bold
-
-
-def _is_heading(group: list[Line], body_size: float) -> bool:
-    """A short block set larger than the body text, or bold, that is not a bullet."""
-    first = group[0]
-    text = " ".join(line.text for line in group)
-    larger = first.size >= body_size * HEADING_SIZE_RATIO
-    bold = first.bold and first.size >= body_size - 0.5
-    return (
-        (larger or bold)
-        and len(group) <= MAX_HEADING_LINES
-        and len(text) <= MAX_HEADING_CHARS
-        and not text.endswith(".")
-        and not re.match(r"^[^\w\s]", text)
-    )
-
-
-def _heading_levels(headings: list[list[Line]]) -> dict[tuple[float, bool], int]:
-    """Heading level by style: the largest size is level 1, bold before regular at the same size."""
-    styles = sorted({_style(group[0]) for group in headings}, key=lambda style: (-style[0], not style[1]))
-    return {style: level for level, style in enumerate(styles, 1)}

@@ -22,6 +22,7 @@ MIN_RULES = 2  # per direction: fewer horizontal or vertical rules than this can
 MIN_ROWS = 2
 MIN_COLUMNS = 2
 LINE_BREAKS = {"\r\n": "\n", "\r": "\n", "\ufffe": "-\n", "\x02": "-\n"}
+COLUMN_TOLERANCE = 3.0  # points: column edges this close on two pages are the same column
 
 
 @dataclass(slots=True)
@@ -34,9 +35,39 @@ class Table:
     top: float
     bottom: float
     rows: list[list[str | None]]
+    columns: tuple[float, ...] = ()  # the x of every column edge
+    continued: bool = False  # goes on with the table that ends the page before
+    first_row: int = 1  # the number of its first row in the whole table
+    header: list[str | None] | None = None  # the header row of the whole table
 
     def holds(self, x: float, y: float) -> bool:
         return self.left <= x <= self.right and self.bottom <= y <= self.top
+
+
+def continue_tables(pages: list[list]) -> None:
+    """Join a table that opens a page to the table that closes the page before when their columns stand at the
+    same places: it keeps counting rows, and a header row it repeats is dropped."""
+    for before, page in zip(pages, pages[1:]):
+        if not before or not page:
+            continue
+        last, first = before[-1], page[0]
+        if not (isinstance(last, Table) and isinstance(first, Table)) or not _same_columns(last, first):
+            continue
+        header = last.header if last.header is not None else (last.rows[0] if last.rows else None)
+        first.continued, first.header = True, header
+        if header is not None and first.rows and _cells(first.rows[0]) == _cells(header):
+            first.rows = first.rows[1:]
+        first.first_row = last.first_row + len(last.rows)
+
+
+def _same_columns(a: Table, b: Table) -> bool:
+    return len(a.columns) == len(b.columns) > 0 and all(
+        abs(x - y) <= COLUMN_TOLERANCE for x, y in zip(a.columns, b.columns)
+    )
+
+
+def _cells(row: list[str | None]) -> list[str]:
+    return [" ".join((cell or "").split()) for cell in row]
 
 
 def rulings(page, height: float) -> tuple[list[dict], list[dict]]:
@@ -99,12 +130,22 @@ class TableFinder:
             rows = [[_cell_text(textpage, box, height) if box else None for box in row.cells] for row in found.rows]
             if len(rows) >= MIN_ROWS and max(len(row) for row in rows) >= MIN_COLUMNS:
                 x0, top, x1, bottom = found.bbox
-                tables.append(Table(page_number, x0, x1, height - top, height - bottom, rows))
+                columns = _edges([x for cell in found.cells for x in (cell[0], cell[2])])
+                tables.append(Table(page_number, x0, x1, height - top, height - bottom, rows, columns))
         return tables
 
     def close(self) -> None:
         if self._pdf is not None:
             self._pdf.close()
+
+
+def _edges(xs: list[float]) -> tuple[float, ...]:
+    """The distinct x positions, those closer than the tolerance counted once."""
+    edges: list[float] = []
+    for x in sorted(xs):
+        if not edges or x - edges[-1] > COLUMN_TOLERANCE:
+            edges.append(x)
+    return tuple(edges)
 
 
 def _cell_text(textpage, box: tuple[float, float, float, float], height: float) -> str:

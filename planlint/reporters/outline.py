@@ -13,14 +13,26 @@ T = Catalog(
             "{path} ({fmt}): {blocks} blocks, {words} words{pages}",
         ),
         "pages": (", {n} sidor", ", {n} pages"),
-        "title": ("Titel: {title}", "Title: {title}"),
+        "title_line": ("Titel: {title}", "Title: {title}"),
+        "organisation": ("Organisation: {name}", "Organisation: {name}"),
+        "period": ("Period: {period}", "Period: {period}"),
         "sections": ("Avsnitt", "Sections"),
         "no_sections": ("(inga rubriker hittades)", "(no headings found)"),
         "blocks": ("Block", "Blocks"),
+        "title": ("titel", "title"),
         "heading": ("rubrik", "heading"),
         "paragraph": ("stycke", "paragraph"),
         "list_item": ("listpunkt", "list item"),
         "table_cell": ("tabellcell", "table cell"),
+        "toc": ("innehållsförteckning, inte belägg", "table of contents, not evidence"),
+        "cue_style": ("formatmall", "style"),
+        "cue_outline": ("dispositionsnivå", "outline level"),
+        "cue_numbering": ("numrering", "numbering"),
+        "cue_bold": ("fetstil", "bold"),
+        "cue_size": ("teckenstorlek", "font size"),
+        "cue_markup": ("markering", "markup"),
+        "cue_layout": ("textlayout", "text layout"),
+        "cue_toc": ("innehållsförteckning", "table of contents"),
     }
 )
 PREVIEW_CHARS = 100
@@ -40,16 +52,32 @@ def render_outline(document: Document, lang: str = "sv") -> str:
         )
     ]
     if document.title:
-        lines.append(T("title", lang, title=document.title))
+        lines.append(T("title_line", lang, title=document.title))
+    if document.organisation:
+        lines.append(T("organisation", lang, name=document.organisation))
+    if document.period:
+        lines.append(T("period", lang, period=document.period))
     lines += ["", T("sections", lang)]
     headings = [b for b in document.blocks if b.level is not None]
-    lines += [f"{'  ' * (b.level - 1)}{b.text}  [{b.index}]" for b in headings] or [T("no_sections", lang)]
+    lines += [_heading_line(b, lang) for b in headings] or [T("no_sections", lang)]
     lines += ["", T("blocks", lang)]
     lines += [_block_line(b, lang) for b in document.blocks]
     return "\n".join(lines)
 
 
+def _heading_line(block: Block, lang: str) -> str:
+    """A heading in the section tree, indented by level, with how it was recognised (and a contents mark)."""
+    how = [T(f"cue_{block.cue}", lang)] if block.cue else []
+    if block.toc and block.cue != "toc":
+        how.append(T("toc", lang))
+    return f"{'  ' * ((block.level or 1) - 1)}{block.text}  [{block.index}] ({', '.join(how)})"
+
+
 def _block_line(block: Block, lang: str) -> str:
     text = block.text if len(block.text) <= PREVIEW_CHARS else block.text[: PREVIEW_CHARS - 1] + "…"
     where = place(block.location, lang, column=True)
-    return f"{block.index:>5}  {T(block.kind.value, lang):<10}  {where:<28}  {text}"
+    kind = T(block.kind.value, lang)
+    if block.cue:
+        kind += f" ({T(f'cue_{block.cue}', lang)})"
+    line = f"{block.index:>5}  {kind:<26}  {where:<28}  {text}"
+    return f"{line}  [{T('toc', lang)}]" if block.toc else line

@@ -1,0 +1,60 @@
+"""The plan's identity from labelled fields: front matter, a report header ("Enhet: …", "Period: 2026"), the
+document properties. The first value found for a field is kept."""
+
+from __future__ import annotations
+
+import re
+
+from planlint.document.model import Document, normalize_space
+from planlint.document.structure import period
+
+# field label (lower case, as front matter or a planning system's report header writes it) -> identity field
+LABELS = {
+    "title": "title",
+    "titel": "title",
+    "rubrik": "title",
+    "rapport": "title",
+    "organisation": "organisation",
+    "organization": "organisation",
+    "förvaltning": "organisation",
+    "nämnd": "organisation",
+    "bolag": "organisation",
+    "enhet": "organisation",
+    "verksamhet": "organisation",
+    "department": "organisation",
+    "period": "period",
+    "planperiod": "period",
+    "år": "period",
+    "year": "period",
+}
+LABELLED_LINE = re.compile(r"^\s*([^\W\d_][\w ]{0,20}?)\s*:\s*(\S.{0,150})$")
+MAX_VALUE_CHARS = 150
+# A document property that only names the file or the template it was made from is no title.
+FILE_NAME_TITLE = re.compile(r"^(?:microsoft word - )|\.(?:docx?|pdf|odt|indd|pages)$", re.I)
+
+
+def labelled(document: Document, label: str, value: object) -> bool:
+    """Set the identity field that `label` names from `value`, unless it is set already; True if the label names one."""
+    field = LABELS.get(label.strip().lower())
+    if field is None or value is None or isinstance(value, (dict, list)):
+        return False
+    text = normalize_space(str(value))[:MAX_VALUE_CHARS]
+    if not text:
+        return True
+    if field == "period":
+        text = period(text) or text
+    if getattr(document, field) is None:
+        setattr(document, field, text)
+    return True
+
+
+def labelled_line(document: Document, line: str) -> bool:
+    """Read a "Label: value" line of a report header into the identity; True if its label names a field."""
+    match = LABELLED_LINE.match(line)
+    return bool(match) and labelled(document, match.group(1), match.group(2))
+
+
+def property_title(text: str | None) -> str | None:
+    """A title from the document properties, unless it only names a file."""
+    text = normalize_space(text or "")
+    return text if text and not FILE_NAME_TITLE.search(text) else None
