@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from planlint.analysis.phrases import GlobList, PhraseIndex, PhraseSet, WordSet, is_glob
-from planlint.rulepack.pack import Pack, Term
+from planlint.rulepack.pack import Pack, Sense, Term
 
 THRESHOLD = 1.0  # the summed weight that makes a sentence evidence for a concept
+TITLE_WORDS = 12  # the longest title of a document, programme or project, in words
+TITLE_HEAD = 3  # a title's head noun is among its first words ("Stadens program för …")
 MIN_PART = 3  # the shortest other part of a compound, in letters
 LINKS = ("", "s")  # Swedish linking morphemes between compound parts ("trygghet-s-vandring")
 
@@ -44,6 +46,10 @@ class ConceptIndex:
         self._excluded = {c.id: WordSet(c.exclude) for c in pack.concepts}
         self._excluded_phrases = {c.id: PhraseSet(c.exclude_phrases) for c in pack.concepts}
         self._vetoes = {c.id: [contexts[v] for v in c.veto] + [PhraseSet(c.unless_sentence)] for c in pack.concepts}
+        self._senses = {c.id: [_SenseTest(s) for s in c.senses] for c in pack.concepts}
+        self._breaks = WordSet(pack.language.clause_breaks)
+        self._title_heads = WordSet(pack.language.titles.get("heads", ()))
+        self._title_verbs = WordSet(pack.language.titles.get("verbs", ()))
         self._requires = {}
         self._unless = {}
         for concept in pack.concepts:
@@ -89,7 +95,10 @@ class ConceptIndex:
         return tuple(dict.fromkeys(found))
 
     def hits(self, words: list[str]) -> list[Hit]:
-        """Every term of every concept found in a sentence's words, before weighing."""
+        """Every term of every concept found in a sentence's words, before weighing. The title of a document,
+        programme, room or project ("Handlingsplan mot våld i nära relationer 2024–2026") refers to it: none."""
+        if self.is_title(words):
+            return []
         hits = [
             Hit(cid, term, i, i + 1)
             for i, word in enumerate(words)
@@ -106,11 +115,48 @@ class ConceptIndex:
             return False
         if hit.term in self._unless and self._unless[hit.term].any_in(words):
             return False
-        return True
+        return not any(sense.applies(hit, words, self._breaks) for sense in self._senses[hit.concept])
+
+    def is_title(self, words: list[str]) -> bool:
+        """Whether a sentence is only a title: a short phrase headed by a document, programme, room or project
+        noun, without a verb."""
+        content = [w for w in words if any(c.isalnum() for c in w)]
+        if not content or len(content) > TITLE_WORDS:
+            return False
+        if not any(w in self._title_heads for w in content[:TITLE_HEAD]):
+            return False
+        return not any(w in self._title_verbs for w in content)
 
     def vetoed(self, concept: str, words: list[str]) -> bool:
         """Whether the sentence speaks of something else (staff, the old målbild …) for this concept."""
         return any(ps.any_in(words) for ps in self._vetoes[concept])
+
+
+class _SenseTest:
+    """A Sense of the pack, compiled: does it make a hit mean something else in this sentence?"""
+
+    def __init__(self, sense: Sense) -> None:
+        self.words = WordSet(sense.words)
+        self.before = WordSet(sense.before)
+        self.after = WordSet(sense.after)
+        self.within = sense.within
+
+    def applies(self, hit: Hit, words: list[str], breaks: WordSet) -> bool:
+        if not any(w in self.words for w in words[hit.first : hit.last]):
+            return False
+        return _near(words, range(hit.first - 1, hit.first - 1 - self.within, -1), self.before, breaks) or _near(
+            words, range(hit.last, hit.last + self.within), self.after, breaks
+        )
+
+
+def _near(words: list[str], positions: range, wanted: WordSet, breaks: WordSet) -> bool:
+    """Whether a wanted word stands at one of the positions, walking outward and stopping at a clause break."""
+    for i in positions:
+        if not 0 <= i < len(words) or words[i] in breaks:
+            return False
+        if words[i] in wanted:
+            return True
+    return False
 
 
 def weigh(hits: list[Hit]) -> float:

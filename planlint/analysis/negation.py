@@ -10,7 +10,9 @@ class Negation:
     """Whether a word of a sentence stands in a negated clause ("har inte prioriterat innovationsarbete").
 
     A clause followed by "utan" is contrastive ("X är inte A, utan B"): the negation then covers only the
-    words after it, not the subject before it.
+    words after it, not the subject before it. Without a negation before it, "utan" is privative ("genomfördes
+    utan samverkan"): it negates the words that follow it, to the end of their clause. A sentence that opens
+    with it states a condition ("Utan samverkan når vi inte målen") and is left to the other cues.
     """
 
     CONTRASTIVE = "utan"
@@ -18,19 +20,30 @@ class Negation:
     def __init__(self, cues: LanguageCues) -> None:
         self._cues = PhraseSet(cues.negation)
         self._exceptions = PhraseSet(cues.negation_exceptions)
+        self._privative = PhraseSet(cues.privative)
         self._breaks = WordSet(cues.clause_breaks)
 
     def negated_clauses(self, words: list[str]) -> list[tuple[int, int]]:
         """The (start, end) word spans that a negation covers."""
         excepted = {i for a, b in self._exceptions.spans(words) for i in range(a, b)}
         cues = [a for a, _ in self._cues.spans(words) if a not in excepted]
+        spans = self._privative_spans(words, min(cues, default=len(words)))
         if not cues:
-            return []
+            return spans
         bounds = [0] + [i for i, w in enumerate(words) if w in self._breaks] + [len(words)]
-        spans = []
         for a, b in zip(bounds, bounds[1:]):
             inside = [c for c in cues if a <= c < b]
             if inside:
                 contrastive = self.CONTRASTIVE in words[b : b + 2]
                 spans.append((min(inside), b) if contrastive else (a, b))
+        return spans
+
+    def _privative_spans(self, words: list[str], first_negation: int) -> list[tuple[int, int]]:
+        """"utan samverkan med …": from the word after the cue to the end of its clause."""
+        spans = []
+        for a, b in self._privative.spans(words):
+            if a == 0 or a > first_negation:
+                continue
+            end = next((i for i in range(b, len(words)) if words[i] in self._breaks), len(words))
+            spans.append((b, end))
         return spans

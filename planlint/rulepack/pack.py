@@ -42,6 +42,26 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Sense:
+    """Another sense of some of a concept's words: a word of `words` with a word of `before` (up to `within`
+    words earlier in its clause) or of `after` (up to `within` words later) does not carry the concept."""
+
+    words: tuple[str, ...]
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    within: int = 3
+
+
+@dataclass(frozen=True)
+class Example:
+    """A paragraph that does (counts) or does not count as evidence for a concept, and why."""
+
+    text: str
+    counts: bool
+    why: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Concept:
     id: str
     name: dict[str, str]
@@ -54,6 +74,8 @@ class Concept:
     exclude_phrases: tuple[str, ...] = ()
     veto: tuple[str, ...] = ()  # context names that cancel the concept in a sentence
     unless_sentence: tuple[str, ...] = ()  # words that cancel the concept in a sentence
+    senses: tuple[Sense, ...] = ()  # where its words mean something else
+    examples: tuple[Example, ...] = ()
     source: Path | None = None
 
 
@@ -85,6 +107,8 @@ class LanguageCues:
     sections: dict[str, tuple[str, ...]]
     indicator_table_headers: tuple[str, ...]
     contexts: dict[str, tuple[str, ...]]
+    privative: tuple[str, ...] = ()  # "utan samverkan": negates the words that follow, to the clause's end
+    titles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # heads, verbs: a sentence that is a title
 
 
 @dataclass(frozen=True)
@@ -234,6 +258,7 @@ def _read_yaml(path: Path) -> Any:
 def _load_language(f: _Fields) -> LanguageCues:
     sections = f.mapping("sections")
     contexts = f.mapping("contexts")
+    titles = f.mapping("titles")
     return LanguageCues(
         negation=tuple(f.list_of_str("negation", required=True)),
         negation_exceptions=tuple(f.list_of_str("negation_exceptions")),
@@ -248,6 +273,8 @@ def _load_language(f: _Fields) -> LanguageCues:
         sections={role: tuple(f.sub(sections, "sections").list_of_str(role)) for role in sections},
         indicator_table_headers=tuple(f.list_of_str("indicator_table_headers")),
         contexts={name: tuple(f.sub(contexts, "contexts").list_of_str(name)) for name in contexts},
+        privative=tuple(f.list_of_str("negation_privative")),
+        titles={key: tuple(f.sub(titles, "titles").list_of_str(key)) for key in titles},
     )
 
 
@@ -290,8 +317,29 @@ def _load_concept(f: _Fields, expected_id: str, language: LanguageCues) -> Conce
         exclude_phrases=tuple(f.list_of_str("exclude_phrases")),
         veto=veto,
         unless_sentence=tuple(f.list_of_str("unless_sentence")),
+        senses=tuple(_load_sense(f.sub(raw, f"senses[{i}]")) for i, raw in enumerate(f.get("senses", []))),
+        examples=tuple(_load_example(f.sub(raw, f"examples[{i}]")) for i, raw in enumerate(f.get("examples", []))),
         source=f.path,
     )
+
+
+def _load_sense(f: _Fields) -> Sense:
+    sense = Sense(
+        words=tuple(f.list_of_str("words", required=True)),
+        before=tuple(f.list_of_str("before")),
+        after=tuple(f.list_of_str("after")),
+        within=int(f.number("within", 3)),
+    )
+    if not sense.before and not sense.after:
+        f.fail("before", "eller 'after' behövs", "or 'after' is needed")
+    return sense
+
+
+def _load_example(f: _Fields) -> Example:
+    counts = f.get("counts", required=True)
+    if not isinstance(counts, bool):
+        f.fail("counts", "måste vara true eller false", "must be true or false")
+    return Example(text=f.str("text", required=True), counts=counts, why=f.texts("why"))
 
 
 def _load_term(f: _Fields, raw: Any, index: int, language: LanguageCues) -> Term:
