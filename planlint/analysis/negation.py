@@ -39,7 +39,7 @@ class Negation:
         return spans
 
     def _privative_spans(self, words: list[str], first_negation: int) -> list[tuple[int, int]]:
-        """"utan samverkan med …": from the word after the cue to the end of its clause."""
+        """The spans of privative cues ("utan samverkan med …"): from the next word to the end of its clause."""
         spans = []
         for a, b in self._privative.spans(words):
             if a == 0 or a > first_negation:
