@@ -2,7 +2,10 @@
 
 One index over all concepts maps a word to the terms it can realise: an inflected form of a lemma, a
 compound whose first or last part is such a form ("trygghetsvandring", "fallolycka"), a word glob, or the
-first word of a phrase. Each concept then weighs its terms in the sentence: a term of weight 1 is enough on
+first word of a phrase. A long word that matches nothing may be an ordinary typo of a vocabulary word (a
+letter dropped, doubled or swapped): it counts as that word when exactly one word is meant and the pack's
+lexicon does not know the typo as a Swedish word of its own ("inflyttande" is not "inflytande"). Each
+concept then weighs its terms in the sentence: a term of weight 1 is enough on
 its own, weaker terms need company, and terms of one group count once.
 """
 
@@ -13,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from planlint.analysis.phrases import GlobList, PhraseIndex, PhraseSet, WordSet, is_glob
+from planlint.rulepack.lexicon import load_lookalikes
 from planlint.rulepack.pack import Pack, Sense, Term
 
 THRESHOLD = 1.0  # the summed weight that makes a sentence evidence for a concept
@@ -20,6 +24,7 @@ TITLE_WORDS = 12  # the longest title of a document, programme or project, in wo
 TITLE_HEAD = 3  # a title's head noun is among its first words ("Stadens program för …")
 MIN_PART = 3  # the shortest other part of a compound, in letters
 LINKS = ("", "s")  # Swedish linking morphemes between compound parts ("trygghet-s-vandring")
+TYPO_MIN = 8  # the shortest vocabulary word (or first part of a compound) that a typo is corrected to
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +71,9 @@ class ConceptIndex:
                     self._unless[term] = PhraseSet(term.unless)
         self._phrases = PhraseIndex(phrases)
         self._globs = GlobList(globs)
+        self._lookalikes = load_lookalikes(pack.root)
+        self._dropped = _dropped_table(self._exact) if self._lookalikes else {}
+        self._stems_dropped = _dropped_table(self._first) if self._lookalikes else {}
         self._word_hits = lru_cache(maxsize=65536)(self._word_hits_uncached)
 
     def _add(self, cid: str, term: Term, forms: dict[str, frozenset[str]]) -> None:
@@ -82,7 +90,33 @@ class ConceptIndex:
                     self._first[stem].append((cid, term))
 
     def _word_hits_uncached(self, word: str) -> tuple[tuple[str, Term], ...]:
-        """The (concept, term) pairs one word realises on its own."""
+        """The (concept, term) pairs one word realises on its own, or as the word its typo stands for."""
+        found = self._found(word)
+        if not found and len(word) >= TYPO_MIN and word not in self._lookalikes:
+            meant = self.meant(word)
+            if meant is not None:
+                found = self._found(meant)
+        return tuple(dict.fromkeys(found))
+
+    def meant(self, word: str) -> str | None:
+        """The vocabulary word (or compound with a vocabulary word first) that a typo stands for, when
+        exactly one is meant: "sammverkan" → "samverkan", "tryghetsvandring" → "trygghetsvandring"."""
+        meant = set(self._dropped.get(word, ()))
+        meant.update(w for w in _undone(word) if w in self._exact)
+        for i in range(TYPO_MIN - 1, len(word) - MIN_PART + 1):
+            prefix = word[:i]
+            if prefix not in self._lookalikes:
+                meant.update(stem + word[i:] for stem in self._stems_dropped.get(prefix, ()))
+        return meant.pop() if len(meant) == 1 else None
+
+    def typo_keys(self) -> set[str]:
+        """Every typo the index corrects (the lexicon lists those that are Swedish words of their own)."""
+        words = [w for w in self._exact if len(w) >= TYPO_MIN]
+        stems = [s for s in self._first if len(s) >= TYPO_MIN]
+        keys = {t for w in words for t in _doubled(w) | _swapped(w)} | set(_dropped_table(words))
+        return (keys | set(_dropped_table(stems))) - self._exact.keys()
+
+    def _found(self, word: str) -> list[tuple[str, Term]]:
         found = list(self._exact.get(word, ()))
         bare = word.rstrip("-")
         if bare != word:  # the first part of a suspended compound: "klimat- och energiplan"
@@ -92,7 +126,7 @@ class ConceptIndex:
         for i in range(MIN_PART, len(word) - 1):
             found += self._last.get(word[i:], ())
         found += self._globs.matches(word)
-        return tuple(dict.fromkeys(found))
+        return found
 
     def hits(self, words: list[str]) -> list[Hit]:
         """Every term of every concept found in a sentence's words, before weighing. The title of a document,
@@ -166,6 +200,29 @@ def weigh(hits: list[Hit]) -> float:
         key = hit.term.group or hit.term
         by_group[key] = max(by_group.get(key, 0.0), hit.term.weight)
     return sum(by_group.values())
+
+
+def _dropped_table(words) -> dict[str, list[str]]:
+    """The long words with one letter dropped: each such typo with the words it can stand for."""
+    table: dict[str, list[str]] = defaultdict(list)
+    for word in words:
+        if len(word) >= TYPO_MIN:
+            for i in range(len(word)):
+                table[word[:i] + word[i + 1 :]].append(word)
+    return table
+
+
+def _doubled(word: str) -> set[str]:
+    return {word[: i + 1] + word[i:] for i in range(len(word)) if word[i].isalpha()}
+
+
+def _swapped(word: str) -> set[str]:
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} - {word}
+
+
+def _undone(typo: str) -> set[str]:
+    """The words a typo with a doubled or swapped letter can stand for."""
+    return {typo[:i] + typo[i + 1 :] for i in range(1, len(typo)) if typo[i] == typo[i - 1]} | _swapped(typo)
 
 
 def _stems(lemma: str) -> set[str]:

@@ -16,6 +16,9 @@ import sys
 from pathlib import Path
 
 LEXICON_FILE = "lexicon.json"
+# The key of lexicon.json that lists Swedish words one typo away from the pack's vocabulary ("inflyttande",
+# "kräkning"): they are words of their own, never typos. Without it planlint corrects no typos.
+LOOKALIKES = "#lookalikes"
 # Regular Swedish endings, used only when simplemma is not installed to compile a new lemma.
 FALLBACK_ENDINGS = (
     "",
@@ -68,6 +71,11 @@ def load_forms(pack_root: Path, lemmas: frozenset[str]) -> dict[str, frozenset[s
     return {lemma: frozenset(shipped[lemma]) | {lemma} for lemma in lemmas}
 
 
+def load_lookalikes(pack_root: Path) -> frozenset[str]:
+    """The Swedish words that look like typos of the pack's vocabulary (empty: no typo correction)."""
+    return frozenset(_read(pack_root / LEXICON_FILE).get(LOOKALIKES, ()))
+
+
 def compile_forms(lemmas: list[str]) -> dict[str, list[str]]:
     """Inflected forms of each lemma, from simplemma's Swedish dictionary when it is installed."""
     try:
@@ -95,8 +103,20 @@ def build_pack_lexicon(pack_root: Path) -> Path:
 
     pack = load_pack(pack_root)
     target = pack.root / LEXICON_FILE
-    _write(target, compile_forms(sorted(pack.lemmas)))
+    forms = compile_forms(sorted(pack.lemmas))
+    _write(target, {**forms, LOOKALIKES: compile_lookalikes(pack, forms)})
     return target
+
+
+def compile_lookalikes(pack, forms: dict[str, list[str]]) -> list[str]:
+    """The typos planlint would correct that simplemma's Swedish dictionary knows as words."""
+    from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+
+    from planlint.analysis.matching import ConceptIndex
+
+    known = {form.lower() for form in DefaultDictionaryFactory().get_dictionary("sv")}
+    index = ConceptIndex(pack, {lemma: frozenset(found) | {lemma} for lemma, found in forms.items()})
+    return sorted(index.typo_keys() & known)
 
 
 def _read(path: Path) -> dict[str, list[str]]:
