@@ -21,6 +21,7 @@ from planlint.rulepack.pack import Pack, Sense, Term
 
 THRESHOLD = 1.0  # the summed weight that makes a sentence evidence for a concept
 TITLE_WORDS = 12  # the longest title of a document, programme or project, in words
+SENTENCE_END = (".", "!", "?")
 TITLE_HEAD = 3  # a title's head noun is among its first words ("Stadens program för …")
 MIN_PART = 3  # the shortest other part of a compound, in letters
 LINKS = ("", "s")  # Swedish linking morphemes between compound parts ("trygghet-s-vandring")
@@ -92,7 +93,7 @@ class ConceptIndex:
     def _word_hits_uncached(self, word: str) -> tuple[tuple[str, Term], ...]:
         """The (concept, term) pairs one word realises on its own, or as the word its typo stands for."""
         found = self._found(word)
-        if not found and len(word) >= TYPO_MIN and word not in self._lookalikes:
+        if not found and self._lookalikes and len(word) >= TYPO_MIN and word not in self._lookalikes:
             meant = self.meant(word)
             if meant is not None:
                 found = self._found(meant)
@@ -153,9 +154,9 @@ class ConceptIndex:
 
     def is_title(self, words: list[str]) -> bool:
         """Whether a sentence is only a title: a short phrase headed by a document, programme, room or project
-        noun, without a verb."""
+        noun, without a verb and without the full stop that ends a sentence."""
         content = [w for w in words if any(c.isalnum() for c in w)]
-        if not content or len(content) > TITLE_WORDS:
+        if not content or len(content) > TITLE_WORDS or words[-1] in SENTENCE_END:
             return False
         if not any(w in self._title_heads for w in content[:TITLE_HEAD]):
             return False

@@ -6,7 +6,7 @@ from __future__ import annotations
 import textwrap
 
 from planlint.i18n import Catalog, pick
-from planlint.rulepack.pack import Pack, RuleSpec
+from planlint.rulepack.pack import Concept, Pack, RuleSpec
 
 T = Catalog(
     {
@@ -20,6 +20,8 @@ T = Catalog(
         "framework": ("Del av: {parts}", "Part of: {parts}"),
         "terms": ("Ordförråd (urval): {terms}", "Vocabulary (selection): {terms}"),
         "gap": ("När det saknas:", "When it is missing:"),
+        "counts": ("Exempel som räknas:", "Examples that count:"),
+        "not": ("Exempel som inte räknas:", "Examples that do not count:"),
     }
 )
 FRAMEWORK_NAMES = {
@@ -66,7 +68,29 @@ def explain_concept(pack: Pack, concept_id: str, lang: str) -> str:
             T("gap", lang),
             _fill(pick(concept.gap, lang), "    "),
         ]
+        + _examples(concept, lang)
     )
+
+
+def _examples(concept: Concept, lang: str) -> list[str]:
+    """A concept's examples, those that count first, each that does not with the reason."""
+    lines = []
+    for counts, title in ((True, "counts"), (False, "not")):
+        examples = [e for e in concept.examples if e.counts is counts]
+        if examples:
+            lines += ["", T(title, lang)]
+            for example in examples:
+                why = f" ({pick(example.why, lang)})" if example.why else ""
+                lines.append(
+                    textwrap.fill(
+                        f"- {example.text}{why}",
+                        WIDTH,
+                        initial_indent="    ",
+                        subsequent_indent="      ",
+                        break_on_hyphens=False,
+                    )
+                )
+    return lines
 
 
 def first_sentence(text: str) -> str:
