@@ -1,0 +1,199 @@
+"""spaCy's tokenizer algorithm over the Swedish rules compiled into tokenizer-sv.json, without importing spaCy.
+
+The algorithm follows spaCy's Tokenizer: text is cut at whitespace; each piece is an exception ("t.ex."), or
+loses prefixes and suffixes until none is left or the rest is an exception, and the rest is kept whole when
+it is a URL, else split at infixes. Then spaCy's special-case matcher joins tokens that spell an exception
+together ("jan./feb." → "jan.", "/", "feb."). Whitespace tokens are dropped: planlint never reads them.
+Each distinct piece is tokenized once per process.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+ARTEFACT = Path(__file__).with_name("tokenizer-sv.json")
+PIECES = re.compile(r"\S+")  # \S is exactly `not str.isspace()`, where spaCy cuts
+
+# A token: (start, end, is_punct, spaced) with offsets in the text; spaced: a whitespace token stands before it
+# (spaCy makes one of any whitespace between two pieces but a single ' ').
+Token = tuple[int, int, bool, bool]
+TOUCHING, SPACE, WHITESPACE_TOKEN = 0, 1, 2  # what separates a token from the one before it
+
+
+class Tokenizer:
+    """The non-whitespace tokens of a text, as spaCy's tokenizer with the same rules makes them."""
+
+    def __init__(self, rules: dict) -> None:
+        self._prefix = _compiled(rules["prefix"], "search")
+        self._suffix = _compiled(rules["suffix"], "search")
+        self._infixes = _compiled(rules["infix"], "finditer")
+        self._token_match = _compiled(rules["token_match"], "match")
+        self._url_match = _compiled(rules["url_match"], "match")
+        self._exceptions: dict[str, list[str]] = rules["exceptions"]
+        self._matched: dict[str, dict[tuple[str, ...], str]] = {}  # first token -> {tokens: exception}
+        for text, tokens in rules["matched_exceptions"].items():
+            self._matched.setdefault(tokens[0], {})[tuple(tokens)] = text
+        self.sentence_enders = frozenset(rules["sentence_enders"])
+        self._pieces: dict[str, tuple[tuple[tuple[int, int, bool], ...], bool]] = {}
+
+    @classmethod
+    def load(cls, path: Path = ARTEFACT) -> Tokenizer:
+        return cls(json.loads(path.read_text(encoding="utf-8")))
+
+    def tokens(self, text: str) -> list[Token]:
+        """(start, end, is_punct, spaced) of each non-whitespace token, in order."""
+        found: list[Token] = []
+        append = found.append
+        pieces = self._pieces
+        candidates = False
+        previous_end = 0
+        for piece in PIECES.finditer(text):
+            start, end = piece.span()
+            known = pieces.get(piece.group())
+            if known is None:
+                known = pieces[piece.group()] = self._piece(piece.group())
+            tokens, matchable = known
+            # spaCy drops one ' ' after a piece; any other whitespace before a piece becomes a token
+            gap = start - previous_end
+            spaced = gap > 1 or (gap == 1 and (previous_end == 0 or text[previous_end] != " "))
+            if len(tokens) == 1:
+                append((start, end, tokens[0][2], spaced))
+            else:
+                found += [(start + a, start + b, punct, spaced and a == 0) for a, b, punct in tokens]
+            candidates = candidates or matchable
+            previous_end = end
+        return self._join_exceptions(text, found) if candidates else found
+
+    def _piece(self, string: str) -> tuple[tuple[tuple[int, int, bool], ...], bool]:
+        """The tokens of a piece (offsets in it, is_punct), and whether one may begin a matched exception."""
+        tokens, offset = [], 0
+        for orth in self._tokenize(string):
+            tokens.append((offset, offset + len(orth), _is_punct(orth)))
+            offset += len(orth)
+        return tuple(tokens), any(string[a:b] in self._matched for a, b, _ in tokens)
+
+    def _tokenize(self, string: str) -> list[str]:
+        """The tokens of one whitespace-free piece."""
+        if string in self._exceptions:
+            return self._exceptions[string]
+        prefixes, middle, suffixes = self._split_affixes(string)
+        return prefixes + self._attach(middle) + suffixes[::-1]
+
+    def _split_affixes(self, string: str) -> tuple[list[str], str, list[str]]:
+        """spaCy's Tokenizer._split_affixes: peel prefixes and suffixes, stopping at an exception."""
+        prefixes: list[str] = []
+        suffixes: list[str] = []
+        exceptions = self._exceptions
+        last_size = 0
+        while string and len(string) != last_size:
+            if self._token_match and self._token_match(string):
+                break
+            if string in exceptions:
+                break
+            last_size = len(string)
+            pre_len = _length(self._prefix(string))
+            if pre_len:
+                prefix, minus_pre = string[:pre_len], string[pre_len:]
+                if minus_pre and minus_pre in exceptions:
+                    prefixes.append(prefix)
+                    string = minus_pre
+                    break
+            suf_len = _length(self._suffix(string[pre_len:]))
+            if suf_len:
+                suffix, minus_suf = string[-suf_len:], string[:-suf_len]
+                if minus_suf and minus_suf in exceptions:
+                    suffixes.append(suffix)
+                    string = minus_suf
+                    break
+            if pre_len and suf_len and pre_len + suf_len <= len(string):
+                prefixes.append(prefix)
+                suffixes.append(suffix)
+                string = string[pre_len:-suf_len]
+            elif pre_len:
+                prefixes.append(prefix)
+                string = minus_pre
+            elif suf_len:
+                suffixes.append(suffix)
+                string = minus_suf
+        return prefixes, string, suffixes
+
+    def _attach(self, string: str) -> list[str]:
+        """spaCy's Tokenizer._attach_tokens for what is left between the affixes."""
+        if not string:
+            return []
+        if string in self._exceptions:
+            return list(self._exceptions[string])
+        if (self._token_match and self._token_match(string)) or (self._url_match and self._url_match(string)):
+            return [string]
+        orths, start = [], 0
+        for match in self._infixes(string):
+            infix_start, infix_end = match.span()
+            if infix_start == 0:
+                continue
+            if infix_start != start:
+                orths.append(string[start:infix_start])
+            if infix_start != infix_end:
+                orths.append(string[infix_start:infix_end])
+            start = infix_end
+        if string[start:]:
+            orths.append(string[start:])
+        return orths
+
+    def _join_exceptions(self, text: str, found: list[Token]) -> list[Token]:
+        """spaCy's special-case matcher: token runs that spell an exception become the exception's tokens.
+
+        Like spaCy's, the matcher sees runs across a single space too, and every run counts when runs
+        overlap (longest first, then leftmost); but only a run without a space inside spells an exception.
+        """
+        orths = [text[a:b] for a, b, _, _ in found]
+        gaps = [WHITESPACE_TOKEN if spaced else TOUCHING for _, _, _, spaced in found]
+        for i in range(1, len(found)):
+            if not gaps[i] and found[i][0] != found[i - 1][1]:
+                gaps[i] = SPACE
+        runs = []
+        for i, orth in enumerate(orths):
+            for pattern, exception in self._matched.get(orth, {}).items():
+                end = i + len(pattern)
+                if tuple(orths[i:end]) == pattern and WHITESPACE_TOKEN not in gaps[i + 1 : end]:
+                    runs.append((i, end, exception, not any(gaps[i + 1 : end])))
+        seen: set[int] = set()
+        chosen = {}
+        for start, end, exception, touching in sorted(runs, key=lambda r: (r[0] - r[1], r[0])):
+            if start not in seen and end - 1 not in seen and touching:
+                chosen[start] = (end, exception)
+            seen.update(range(start, end))
+        tokens, i = [], 0
+        while i < len(found):
+            if i not in chosen:
+                tokens.append(found[i])
+                i += 1
+                continue
+            end, exception = chosen[i]
+            offset, spaced = found[i][0], found[i][3]
+            for k, orth in enumerate(self._exceptions[exception]):
+                tokens.append((offset, offset + len(orth), _is_punct(orth), spaced and k == 0))
+                offset += len(orth)
+            i = end
+        return tokens
+
+
+def _compiled(rule: dict | None, method: str):
+    return None if rule is None else getattr(re.compile(rule["pattern"], rule["flags"]), method)
+
+
+def _length(match: re.Match | None) -> int:
+    return 0 if match is None else match.end() - match.start()
+
+
+_PUNCT: dict[str, bool] = {}
+
+
+def _is_punct(orth: str) -> bool:
+    """spaCy's IS_PUNCT: every character is Unicode punctuation."""
+    value = _PUNCT.get(orth)
+    if value is None:
+        value = _PUNCT[orth] = all(unicodedata.category(c).startswith("P") for c in orth)
+    return value

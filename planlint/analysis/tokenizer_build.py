@@ -1,0 +1,79 @@
+"""Compile spaCy's Swedish tokenizer rules into planlint/analysis/tokenizer-sv.json (spaCy is needed only here).
+
+The artefact holds what spaCy's tokenizer runs on: the prefix, suffix and infix expressions, the URL
+expression, the exceptions (special cases) with their tokens, the affix tokenization of each exception that
+spaCy's special-case matcher looks for, and the sentencizer's sentence-ending characters. planlint's own
+tokenizer (planlint.analysis.tokenizer) applies spaCy's algorithm to it; the tests compare the two.
+
+    pip install ".[tokenizer]" && python -m planlint.analysis.tokenizer_build
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+ARTEFACT = Path(__file__).with_name("tokenizer-sv.json")
+
+
+def spacy_tokenizer(with_exceptions: bool = True):
+    """spaCy's Swedish tokenizer, built from the Swedish defaults as spaCy's tokenizer factory does."""
+    from spacy.lang.sv import Swedish
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+    from spacy.vocab import Vocab
+
+    defaults = Swedish.Defaults
+    return Tokenizer(
+        Vocab(),
+        rules=defaults.tokenizer_exceptions if with_exceptions else None,
+        prefix_search=compile_prefix_regex(defaults.prefixes).search,
+        suffix_search=compile_suffix_regex(defaults.suffixes).search,
+        infix_finditer=compile_infix_regex(defaults.infixes).finditer,
+        token_match=defaults.token_match,
+        url_match=defaults.url_match,
+    )
+
+
+def compile_rules() -> dict:
+    """The Swedish tokenizer's rules and the sentencizer's enders, as plain data."""
+    import spacy
+    from spacy.attrs import ORTH
+    from spacy.pipeline.sentencizer import Sentencizer
+
+    tokenizer = spacy_tokenizer()
+    affixes_only = spacy_tokenizer(with_exceptions=False)
+    exceptions = {text: [token[ORTH] for token in tokens] for text, tokens in sorted(tokenizer.rules.items())}
+    # spaCy's special-case matcher looks for an exception split by the affix rules alone (exceptions that
+    # affixes or a space can split); those of whitespace only can only meet whitespace tokens, which planlint drops.
+    matched = {}
+    for text in exceptions:
+        if not text.strip():
+            continue
+        if tokenizer.find_prefix(text) or tokenizer.find_suffix(text) or tokenizer.find_infix(text) or " " in text:
+            matched[text] = [token.text for token in affixes_only(text)]
+            assert not any(c.isspace() for c in text), f"an exception with a space: {text!r}"
+
+    def regex(search):
+        return None if search is None else {"pattern": search.__self__.pattern, "flags": search.__self__.flags}
+
+    return {
+        "source": f"spaCy {spacy.__version__}, spacy.lang.sv.Swedish.Defaults and Sentencizer.default_punct_chars",
+        "prefix": regex(tokenizer.prefix_search),
+        "suffix": regex(tokenizer.suffix_search),
+        "infix": regex(tokenizer.infix_finditer),
+        "token_match": regex(tokenizer.token_match),
+        "url_match": regex(tokenizer.url_match),
+        "exceptions": exceptions,
+        "matched_exceptions": matched,
+        "sentence_enders": sorted(Sentencizer.default_punct_chars),
+    }
+
+
+def main() -> None:
+    ARTEFACT.write_text(json.dumps(compile_rules(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {ARTEFACT}")
+
+
+if __name__ == "__main__":
+    main()
