@@ -301,7 +301,7 @@ def test_usage_errors_exit_2_in_swedish(tmp_path: Path, args: list[str], message
     plan = write_plan(tmp_path / "a.md", UNITS[0])
     result = CliRunner().invoke(cli, ["check", str(plan), *args])
     assert result.exit_code == 2
-    assert result.stderr.startswith("planlint: ") and message in result.stderr
+    assert result.stderr.startswith("Fel: ") and message in result.stderr
     assert not list(tmp_path.glob("*.json"))
 
 

@@ -155,7 +155,8 @@ def test_twenty_plans_with_one_corrupt_print_nineteen_reports_and_one_error(twen
     assert result.exit_code == 2, result.output  # an input error outranks the findings (exit 1)
     out = result.stdout
     assert out.count("Plan: ") == 19
-    errors = [line for line in out.splitlines() if line.startswith("Fel: ")]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Fel: ")]
+    assert "Fel: " not in out  # errors go to standard error
     assert len(errors) == 1 and "trasig.docx" in errors[0] and "skadad eller ofullständig" in errors[0]
     assert "19 planer granskade, 1 kunde inte läsas" in out
     table = out.split("Översikt\n", 1)[1]

@@ -21,7 +21,7 @@ class Engine:
 
     def check(self, document: Document, config: Config | None = None) -> PlanResult:
         config = config or Config()
-        check_against_pack(config, {r.id for r in self.pack.rules}, {c.id for c in self.pack.concepts})
+        config = check_against_pack(config, {r.id for r in self.pack.rules}, {c.id for c in self.pack.concepts})
         analysis = analyze(document, self.pack, self.index)
         concepts = {c.id: self._concept_result(c.id, analysis.evidence[c.id], config) for c in self.pack.concepts}
         context = CheckContext(analysis, self.pack, concepts)

@@ -50,8 +50,8 @@ def annotate(plan: Path, output: Path | None, force: bool, rules: Path | None, c
 
     try:
         annotated = annotate_plan(plan, output_for(plan, output, force), RunOptions(rules=rules, config=config), lang)
-    except PlanlintError as error:
-        fail(error, lang)
+    except PlanlintError as problem:
+        fail(problem, lang)
     click.echo(T("written", lang, path=annotated.path, n=annotated.comments))
     if annotated.replaced:
         click.echo(T("replaced", lang, n=annotated.replaced))

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from planlint.cli.check import write_output
-from planlint.cli.options import fail, jobs_option, lang_option, run_options
+from planlint.cli.options import error, fail, jobs_option, lang_option, run_options
 from planlint.errors import PlanlintError
 from planlint.i18n import Catalog
 
@@ -55,12 +55,12 @@ def baseline(
         outcome = run(
             list(plans), RunOptions(rules=rules, config=config, jobs=jobs), progress_bar(lang) if wanted(None) else None
         )
-    except PlanlintError as error:
-        fail(error, lang)
+    except PlanlintError as problem:
+        fail(problem, lang)
     data = baseline_dict(outcome.results, output)
     write_output(json.dumps(data, ensure_ascii=False, indent=2), output, lang, outcome.inputs())
-    for error in outcome.errors:
-        click.echo(f"planlint: {error.message(lang)}", err=True)
+    for problem in outcome.errors:
+        error(problem.message(lang), lang)
     findings = sum(len(v) for v in data["plans"].values())
     click.echo(T("written", lang, path=output, plans=len(data["plans"]), findings=findings))
     sys.exit(2 if outcome.errors else 0)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 import click
 
-from planlint.cli.options import fail, jobs_option, lang_option, run_options
+from planlint.cli.options import error, fail, jobs_option, lang_option, run_options, selection_options, warning
 from planlint.errors import PlanlintError
 from planlint.i18n import Catalog
+from planlint.reporters import text as text_report
 from planlint.reporters.formats import FORMATS, render
 
 T = Catalog(
@@ -82,6 +84,15 @@ class UsageProblem(PlanlintError):
     type=click.Choice(["error", "warning", "info", "never"]),
     help="Lägsta allvarlighetsgrad som ger slutstatus 1 (standard: error).",
 )
+@selection_options
+@click.option("--show-files", is_flag=True, help="Lista planerna som skulle granskas, och avsluta.")
+@click.option(
+    "--show-settings",
+    is_flag=True,
+    help="Visa inställningarna som gäller för varje plan (konfigurationsfil, undantag, regler), och avsluta.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Skriv bara anmärkningarna och sammanfattningsraden.")
+@click.option("--statistics", is_flag=True, help="Räkna anmärkningarna per regel i stället för att lista dem.")
 @lang_option
 def check(
     plans: tuple[str, ...],
@@ -92,6 +103,13 @@ def check(
     jobs: int,
     baseline: Path | None,
     fail_on: str | None,
+    force_exclude: bool,
+    inline_suppression: bool,
+    stdin_filename: str | None,
+    show_files: bool,
+    show_settings: bool,
+    quiet: bool,
+    statistics: bool,
     lang: str,
 ) -> None:
     """Granska hur PLANS konkretiserar målbild 2027 och inriktningarna (standardkommandot).
@@ -104,25 +122,60 @@ def check(
 
     try:
         targets = pair_outputs(formats, outputs)
-    except UsageProblem as error:
-        fail(error, lang)
+    except UsageProblem as problem:
+        fail(problem, lang)
     stdout_format = next((fmt for fmt, output in targets if output is None), None)
-    options = RunOptions(rules=rules, config=config, fail_on=fail_on, jobs=jobs, baseline=baseline)
+    options = RunOptions(
+        rules=rules,
+        config=config,
+        fail_on=fail_on,
+        jobs=jobs,
+        baseline=baseline,
+        force_exclude=force_exclude,
+        inline_suppression=inline_suppression,
+        stdin_filename=stdin_filename,
+    )
+    if show_files or show_settings:
+        show(list(plans), options, show_settings, lang)
     try:
         outcome = run(list(plans), options, progress_bar(lang) if wanted(stdout_format) else None)
-    except PlanlintError as error:  # a broken rule pack, configuration or baseline stops the whole run
-        fail(error, lang)
+    except PlanlintError as problem:  # a broken rule pack, configuration or baseline stops the whole run
+        fail(problem, lang)
     if outcome.baseline is not None and outcome.results:
         pack = outcome.results[0].pack
         old = " ".join(outcome.baseline.pack.values())
         if old != f"{pack.name} {pack.version}":
-            click.echo(f"planlint: {T('pack_changed', lang, old=old, new=f'{pack.name} {pack.version}')}", err=True)
+            warning(T("pack_changed", lang, old=old, new=f"{pack.name} {pack.version}"), lang)
     for fmt, output in targets:
-        write_output(render(fmt, outcome, lang), output, lang, outcome.inputs())
-    if stdout_format != "text":
-        for error in outcome.errors:
-            click.echo(f"planlint: {error.message(lang)}", err=True)
+        if fmt == "text":
+            rendered = text_report.render(outcome, lang, quiet=quiet, statistics=statistics)
+        else:
+            rendered = render(fmt, outcome, lang)
+        write_output(rendered, output, lang, outcome.inputs())
+    for problem in outcome.errors:
+        error(problem.message(lang), lang)
     sys.exit(outcome.exit_code())
+
+
+def show(arguments: list[str], options, settings: bool, lang: str) -> None:
+    """--show-files: the plans a run would check, one a line; --show-settings: each one's settings too."""
+    from planlint.project.runner import plan_files, settings_for
+
+    try:
+        plans, errors = plan_files(arguments, options)
+        lines = []
+        for plan in plans:
+            lines.append(str(plan))
+            if settings:
+                config, pack = settings_for(plan, options)
+                values = {**config.as_dict(), "rules": str(pack) if pack else None}
+                lines += [f"  {key} = {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
+    except PlanlintError as problem:
+        fail(problem, lang)
+    click.echo("\n".join(lines))
+    for problem in errors:
+        error(problem.message(lang), lang)
+    sys.exit(2 if errors else 0)
 
 
 def pair_outputs(formats: tuple[str, ...], outputs: tuple[Path, ...]) -> list[tuple[str, Path | None]]:

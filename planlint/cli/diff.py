@@ -41,8 +41,8 @@ def diff(
     options = RunOptions(rules=rules, config=config)
     try:
         change = compare(check_one(old, options), check_one(new, options))
-    except PlanlintError as error:
-        fail(error, lang)
+    except PlanlintError as problem:
+        fail(problem, lang)
     rendered = (
         render_text(change, lang)
         if fmt == "text"

@@ -5,23 +5,69 @@ Each command lives in its own module under planlint/cli/ and is registered here.
 
 from __future__ import annotations
 
+import glob
 import sys
+from pathlib import Path
 
 import click
 
 from planlint import __version__
-from planlint.i18n import language_from_args, use_language
+from planlint.cli.options import ERROR_PREFIX, EXIT_ERROR
+from planlint.i18n import Catalog, language_from_args, use_language
+from planlint.names import closest
+
+T = Catalog(
+    {
+        "unknown_command": (
+            "Okänt kommando {name!r}. Menade du {near!r}? (Se `planlint --help`.)",
+            "Unknown command {name!r}. Did you mean {near!r}? (See `planlint --help`.)",
+        ),
+    }
+)
+GROUP_OPTIONS = ("--help", "-h", "--version")
 
 
 class DefaultGroup(click.Group):
-    """A group where a first argument that is not a subcommand runs `check` (so `planlint plan.docx` works)."""
+    """A group where a first argument that is not a subcommand runs `check` (so `planlint plan.docx` works).
+
+    A first argument that is no existing path but looks like a misspelt command is an error with the nearest
+    command, so that `planlint repot plan.docx` never checks a file called "repot".
+    """
 
     default_command = "check"
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+        args = _command_first(args, self.commands)
+        if args and args[0] not in self.commands and args[0] not in GROUP_OPTIONS:
+            first = _first_argument(args)
+            if first is not None:
+                _refuse_misspelt_command(first, list(self.commands), language_from_args(args))
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
+
+
+def _command_first(args: list[str], commands) -> list[str]:
+    """`planlint --lang en rules` as `planlint rules --lang en`: --lang may stand before the command."""
+    if args[:1] == ["--lang"] and len(args) > 2 and args[2] in commands:
+        return [args[2], *args[:2], *args[3:]]
+    if args and args[0].startswith("--lang=") and len(args) > 1 and args[1] in commands:
+        return [args[1], args[0], *args[2:]]
+    return args
+
+
+def _first_argument(args: list[str]) -> str | None:
+    """The first argument after a leading --lang, if it is no option."""
+    skip = 2 if args[:1] == ["--lang"] else 1 if args[0].startswith("--lang=") else 0
+    return args[skip] if len(args) > skip and not args[skip].startswith("-") else None
+
+
+def _refuse_misspelt_command(first: str, commands: list[str], lang: str) -> None:
+    if Path(first).exists() or Path(first).suffix or glob.has_magic(first) or "/" in first:
+        return
+    near = closest(first, commands)
+    if near is not None:
+        click.echo(f"{ERROR_PREFIX[lang]}{T('unknown_command', lang, name=first, near=near)}", err=True)
+        sys.exit(EXIT_ERROR)
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -11,6 +11,18 @@ from planlint.errors import PlanlintError
 from planlint.i18n import LANGUAGE_ENV, LANGUAGES
 
 EXIT_OK, EXIT_ERROR = 0, 2
+ERROR_PREFIX = {"sv": "Fel: ", "en": "Error: "}  # the one prefix of every error message
+WARNING_PREFIX = {"sv": "Varning: ", "en": "Warning: "}
+
+
+def error(message: str, lang: str) -> None:
+    """An error message on stderr, with the one error prefix."""
+    click.echo(f"{ERROR_PREFIX.get(lang, ERROR_PREFIX['sv'])}{message}", err=True)
+
+
+def warning(message: str, lang: str) -> None:
+    """A warning on stderr: the run goes on."""
+    click.echo(f"{WARNING_PREFIX.get(lang, WARNING_PREFIX['sv'])}{message}", err=True)
 
 
 def lang_option(f):
@@ -24,9 +36,9 @@ def lang_option(f):
     )(f)
 
 
-def fail(error: PlanlintError, lang: str) -> None:
+def fail(problem: PlanlintError, lang: str) -> None:
     """Tell the user about an error on stderr and exit with status 2."""
-    click.echo(f"planlint: {error.message(lang)}", err=True)
+    error(problem.message(lang), lang)
     sys.exit(EXIT_ERROR)
 
 
@@ -52,3 +64,27 @@ def jobs_option(f):
         show_default=True,
         help="Granska planerna i så här många processer samtidigt.",
     )(f)
+
+
+def selection_options(f):
+    """Which plans are read, and whether the suppressions written in them apply."""
+    f = click.option(
+        "--stdin-filename",
+        metavar="NAMN",
+        help="Namnet på planen som läses från standard in (`-`): bestämmer formatet, konfigurationen och "
+        "namnet i rapporten.",
+    )(f)
+    f = click.option(
+        "--no-inline-suppression",
+        "inline_suppression",
+        is_flag=True,
+        default=True,
+        flag_value=False,
+        help="Rapportera också det som planens egna kommentarer (planlint: ignorera …) undantar.",
+    )(f)
+    f = click.option(
+        "--force-exclude",
+        is_flag=True,
+        help="Låt konfigurationens exclude gälla även filer som anges direkt på kommandoraden.",
+    )(f)
+    return f

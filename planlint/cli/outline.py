@@ -22,8 +22,8 @@ def outline(plan: Path, fmt: str, lang: str) -> None:
 
     try:
         document = read_plan(plan)
-    except PlanlintError as error:
-        fail(error, lang)
+    except PlanlintError as problem:
+        fail(problem, lang)
     if fmt == "json":
         click.echo(json.dumps(document.as_dict(), ensure_ascii=False, indent=2))
     else:

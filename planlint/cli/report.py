@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from planlint.cli.check import write_output
-from planlint.cli.options import EXIT_ERROR, EXIT_OK, fail, lang_option, run_options
+from planlint.cli.options import EXIT_ERROR, EXIT_OK, error, fail, lang_option, run_options, warning
 from planlint.errors import PlanlintError
 from planlint.i18n import Catalog
 
@@ -60,19 +60,19 @@ def report(plans: tuple[str, ...], output: Path, rules: Path | None, config: Pat
 
     try:
         outcome = run(list(plans), RunOptions(rules=rules, config=config))
-    except PlanlintError as error:  # a broken rule pack or configuration stops the whole run
-        fail(error, lang)
-    for error in outcome.errors:
-        click.echo(f"planlint: {error.message(lang)}", err=True)
+    except PlanlintError as problem:  # a broken rule pack or configuration stops the whole run
+        fail(problem, lang)
+    for problem in outcome.errors:
+        error(problem.message(lang), lang)
     if not outcome.results:
-        click.echo(f"planlint: {T('nothing', lang)}", err=True)
+        error(T("nothing", lang), lang)
         sys.exit(EXIT_ERROR)
     write_output(render(outcome, lang), output, lang, outcome.inputs())
     count = len(outcome.results)
     click.echo(T("written", lang, path=output, plans=count) if count > 1 else T("written_one", lang, path=output))
     if outcome.errors:
         key = "unreadable" if len(outcome.errors) > 1 else "unreadable_one"
-        click.echo(f"planlint: {T(key, lang, n=len(outcome.errors))}", err=True)
+        warning(T(key, lang, n=len(outcome.errors)), lang)
     sys.exit(EXIT_ERROR if outcome.errors else EXIT_OK)
 
 

@@ -6,9 +6,12 @@ from pathlib import Path
 
 import click
 
-from planlint.cli.options import fail, lang_option
+from planlint.cli.options import error, fail, lang_option
 from planlint.errors import PlanlintError
 from planlint.i18n import Catalog, pick
+from planlint.names import closest, resolve
+from planlint.reporters.labels import severity_word
+from planlint.result import Severity
 from planlint.rulepack.docs import explain_concept, explain_rule, first_sentence
 from planlint.rulepack.pack import Pack, load_pack
 
@@ -18,9 +21,10 @@ T = Catalog(
         "rules": ("Regler", "Rules"),
         "concepts": ("Begrepp", "Concepts"),
         "unknown": (
-            "'{id}' är varken en regel eller ett begrepp i regelpaketet. Se `planlint rules`.",
-            "'{id}' is neither a rule nor a concept of the rule pack. See `planlint rules`.",
+            "'{id}' är varken en regel eller ett begrepp i regelpaketet.{hint} Se `planlint rules`.",
+            "'{id}' is neither a rule nor a concept of the rule pack.{hint} See `planlint rules`.",
         ),
+        "did_you_mean": (" Menade du {name!r}?", " Did you mean {name!r}?"),
     }
 )
 
@@ -28,8 +32,8 @@ T = Catalog(
 def _pack(rules: Path | None, lang: str) -> Pack:
     try:
         return load_pack(rules)
-    except PlanlintError as error:
-        fail(error, lang)
+    except PlanlintError as problem:
+        fail(problem, lang)
 
 
 @click.command("rules")
@@ -41,7 +45,8 @@ def list_rules(rules: Path | None, lang: str) -> None:
     lines = [T("pack", lang, name=pack.name, version=pack.version, title=pick(pack.title, lang)), "", T("rules", lang)]
     width = max(len(r.id) for r in pack.rules)
     for rule in pack.rules:
-        lines.append(f"  {rule.id:<{width}}  {rule.severity:<8} {first_sentence(pick(rule.docs, lang))}")
+        severity = severity_word(Severity.parse(rule.severity), lang)
+        lines.append(f"  {rule.id:<{width}}  {severity:<8} {first_sentence(pick(rule.docs, lang))}")
     lines += ["", T("concepts", lang)]
     width = max(len(c.id) for c in pack.concepts)
     for concept in pack.concepts:
@@ -56,14 +61,15 @@ def list_rules(rules: Path | None, lang: str) -> None:
 def explain(identifier: str, rules: Path | None, lang: str) -> None:
     """Förklara en regel (eller ett begrepp) med exempel som klarar och inte klarar den."""
     pack = _pack(rules, lang)
-    rule = pack.rule(identifier)
-    if rule is not None:
-        click.echo(explain_rule(rule, pack, lang))
-    elif identifier in {c.id for c in pack.concepts}:
-        click.echo(explain_concept(pack, identifier, lang))
-    else:
-        click.echo(f"planlint: {T('unknown', lang, id=identifier)}", err=True)
+    known = [r.id for r in pack.rules] + [c.id for c in pack.concepts]
+    found = resolve(identifier, known)
+    if found is None:
+        near = closest(identifier, known)
+        hint = T("did_you_mean", lang, name=near) if near else ""
+        error(T("unknown", lang, id=identifier, hint=hint), lang)
         raise SystemExit(2)
+    rule = pack.rule(found)
+    click.echo(explain_rule(rule, pack, lang) if rule is not None else explain_concept(pack, found, lang))
 
 
 COMMANDS = [list_rules, explain]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import AbstractContextManager, contextmanager
@@ -12,11 +13,13 @@ from pathlib import Path
 
 from planlint.analysis.tokens import segment
 from planlint.checks.engine import Engine
+from planlint.checks.suppression import apply_suppressions, read_suppressions
 from planlint.document.reader import read_plan
 from planlint.errors import PlanlintError
 from planlint.project.baseline import apply_baseline, load_baseline
 from planlint.project.config import Config, find_config, load_config
 from planlint.project.discovery import expand
+from planlint.project.stdin import STDIN, display_name, stdin_file
 from planlint.result import PlanResult, RunResult
 from planlint.rulepack.pack import load_pack
 
@@ -31,6 +34,10 @@ class RunOptions:
     fail_on: str | None = None  # --fail-on (the configuration's, else "error")
     jobs: int = 1  # --jobs: worker processes
     baseline: Path | None = None  # --baseline: findings in it are known and do not count
+    force_exclude: bool = False  # --force-exclude: the configuration's exclusions apply to named files too
+    inline_suppression: bool = True  # --no-inline-suppression turns the plan's own suppressions off
+    stdin_filename: str | None = None  # --stdin-filename: the name of the plan read from `-`
+    stdin: bytes | None = None  # the plan read from standard input, when one of the arguments is `-`
 
 
 @cache
@@ -39,16 +46,48 @@ def engine_for(pack_path: Path | None) -> Engine:
     return Engine(load_pack(pack_path))
 
 
+def config_for(path: Path, options: RunOptions) -> Config:
+    """The configuration file's settings for a path (before the per-file overrides)."""
+    return load_config(options.config or find_config(path))
+
+
 def settings_for(plan: Path, options: RunOptions) -> tuple[Config, Path | None]:
-    """The configuration that applies to a plan, and the rule pack it names."""
-    config = load_config(options.config or find_config(plan))
-    return config, options.rules or config.rules
+    """The configuration that applies to a plan (its overrides applied), and the rule pack it names."""
+    if plan == STDIN:
+        plan = display_name(options.stdin_filename)
+    config = config_for(plan, options)
+    return config.for_plan(plan), options.rules or config.rules
 
 
 def check_one(plan: Path, options: RunOptions) -> PlanResult:
+    """Check one plan file, or the plan read from standard input when `plan` is `-`."""
+    if plan != STDIN:
+        return _check_file(plan, plan, options)
+    name = display_name(options.stdin_filename)
+    with stdin_file(options.stdin or b"", options.stdin_filename) as source:
+        try:
+            result = _check_file(plan, source, options)
+        except PlanlintError as error:
+            error.path = name
+            raise
+    result.document.path = name
+    return result
+
+
+def _check_file(plan: Path, source: Path, options: RunOptions) -> PlanResult:
     config, pack_path = settings_for(plan, options)
-    document = read_plan(plan)
-    return engine_for(pack_path).check(document, config)
+    engine = engine_for(pack_path)
+    document = read_plan(source)
+    result = engine.check(document, config)
+    if options.inline_suppression:
+        rule_ids, concept_ids = {r.id for r in engine.pack.rules}, {c.id for c in engine.pack.concepts}
+        apply_suppressions(result, read_suppressions(document, source, rule_ids, concept_ids))
+    return result
+
+
+def plan_files(arguments: list[str], options: RunOptions) -> tuple[list[Path], list[PlanlintError]]:
+    """The plans a run over `arguments` checks, with the arguments that name none."""
+    return expand(arguments, lambda path: config_for(path, options), options.force_exclude)
 
 
 def run(arguments: list[str], options: RunOptions, progress: Progress | None = None) -> RunResult:
@@ -57,7 +96,9 @@ def run(arguments: list[str], options: RunOptions, progress: Progress | None = N
     Results keep the order of the plans, whatever `options.jobs`. A broken baseline raises before any check.
     """
     baseline = load_baseline(options.baseline) if options.baseline else None
-    plans, errors = expand(arguments)
+    if str(STDIN) in arguments and options.stdin is None:
+        options.stdin = sys.stdin.buffer.read()
+    plans, errors = plan_files(arguments, options)
     outcome = RunResult(errors=list(errors), baseline=baseline)
     fail_on = options.fail_on
     with (progress or _no_progress)(len(plans)) as advance:

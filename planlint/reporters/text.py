@@ -4,6 +4,7 @@ evidence quoted with its place, then the findings with what to add."""
 from __future__ import annotations
 
 import textwrap
+from collections import Counter
 
 from planlint.i18n import Catalog, pick
 from planlint.reporters.labels import (
@@ -18,13 +19,29 @@ from planlint.reporters.labels import (
     status_word,
     where,
 )
-from planlint.result import Finding, PlanResult, RunResult
+from planlint.reporters.summary import closing_line
+from planlint.result import Finding, PlanResult, RunResult, Status
 
 T = Catalog(
     {
         "plan": ("Plan: {path}", "Plan: {path}"),
         "pack": ("Regelpaket: {name} {version}", "Rule pack: {name} {version}"),
         "score": ("Sammanvägt: {score}/100", "Overall: {score}/100"),
+        "score_meaning": (
+            "Poängen är medelvärdet av delarnas status (saknas {saknas}, nämnd {namnd}, konkretiserad "
+            "{konkretiserad}, uppföljd {uppfoljd}): 100 betyder att varje del följs upp med indikator eller målvärde.",
+            "The score is the mean of the parts' statuses (missing {saknas}, mentioned {namnd}, made concrete "
+            "{konkretiserad}, followed up {uppfoljd}): 100 means every part is followed up with an indicator or "
+            "target value.",
+        ),
+        "score_cap": (
+            "{missing} saknas helt, så planen kan som mest få {cap}/100 hur väl resten än görs.",
+            "{missing} missing altogether, so the plan can reach at most {cap}/100 however well the rest is done.",
+        ),
+        "part_one": ("1 del", "1 part is"),
+        "part_many": ("{n} delar", "{n} parts are"),
+        "suppressed": ("Undantaget (räknas inte)", "Exempt (not counted)"),
+        "statistics": ("Anmärkningar per regel", "Findings by rule"),
         "concepts": ("Målbild 2027 och inriktningar", "Målbild 2027 and political directions"),
         "evidence": ("{status}, {where}", "{status}, {where}"),
         "exempt": ("undantagen: {reason}", "exempt: {reason}"),
@@ -33,11 +50,6 @@ T = Catalog(
         "suggestion": ("Förslag: {text}", "Suggestion: {text}"),
         "more": ("(och {n} ställen till)", "(and {n} more places)"),
         "more_one": ("(och ett ställe till)", "(and one more place)"),
-        "summary": (
-            "{plans} planer granskade, {errors} kunde inte läsas, {findings} anmärkningar.",
-            "{plans} plans checked, {errors} could not be read, {findings} findings.",
-        ),
-        "error": ("Fel: {message}", "Error: {message}"),
         "known": ("känd sedan baslinjen", "known from the baseline"),
         "overview": ("Översikt", "Overview"),
         "plan_col": ("Plan", "Plan"),
@@ -49,15 +61,47 @@ WIDTH = 100
 QUOTE_CHARS = 180
 
 
-def render(outcome: RunResult, lang: str = "sv") -> str:
-    parts = [render_plan(r, lang) for r in outcome.results]
-    parts += [T("error", lang, message=e.message(lang)) for e in outcome.errors]
-    if len(outcome.results) + len(outcome.errors) > 1:
-        if outcome.results:
+def render(outcome: RunResult, lang: str = "sv", quiet: bool = False, statistics: bool = False) -> str:
+    """The report of every plan, the overview when there are several, and the closing line. The plans that
+    could not be read are told on standard error by the command; here they are counted.
+
+    `quiet`: one line per finding that counts, then the closing line. `statistics`: findings counted by rule.
+    """
+    if statistics:
+        parts = [rule_statistics(outcome, lang)]
+    elif quiet:
+        parts = ["\n".join(concise(r, f, lang) for r in outcome.results for f in _active(r))]
+    else:
+        parts = [render_plan(r, lang) for r in outcome.results]
+        if len(outcome.results) + len(outcome.errors) > 1 and outcome.results:
             parts.append(summary_table(outcome, lang))
-        count = sum(1 for r in outcome.results for f in r.findings if not f.suppressed)
-        parts.append(T("summary", lang, plans=len(outcome.results), errors=len(outcome.errors), findings=count))
-    return "\n\n".join(parts)
+    parts.append(closing_line(outcome, lang))
+    return "\n\n".join(p for p in parts if p)
+
+
+def concise(result: PlanResult, finding: Finding, lang: str) -> str:
+    """One line for a finding: "plan.docx: stycke 28, »Inledning«: ! [konkretisering] … (varning)"."""
+    place = where(finding.location, finding.section, lang, finding.block)
+    head = f"{result.document.path}: {place}: " if place else f"{result.document.path}: "
+    message = pick(finding.message, lang)
+    return f"{head}{SEVERITY_SYMBOLS[finding.severity]} [{finding.rule}] {message} ({_label(finding, lang)})"
+
+
+def rule_statistics(outcome: RunResult, lang: str) -> str:
+    """How many findings each rule gave over the run, most first (as ruff --statistics)."""
+    counts = Counter((f.rule, f.severity) for r in outcome.results for f in _active(r))
+    if not counts:
+        return ""
+    width = max(len(rule) for rule, _ in counts)
+    lines = [T("statistics", lang)]
+    for (rule, severity), n in sorted(counts.items(), key=lambda item: (-item[1], item[0][0])):
+        lines.append(f"  {n:>4}  {rule:<{width}}  {severity_word(severity, lang)}")
+    return "\n".join(lines)
+
+
+def _active(result: PlanResult) -> list[Finding]:
+    """The findings that count, most severe first, then in reading order."""
+    return sorted((f for f in result.findings if not f.suppressed), key=lambda f: (-f.severity, f.block or -1))
 
 
 def render_plan(result: PlanResult, lang: str) -> str:
@@ -66,6 +110,7 @@ def render_plan(result: PlanResult, lang: str) -> str:
         T("plan", lang, path=result.document.path),
         T("pack", lang, name=pack.name, version=pack.version),
         T("score", lang, score=result.score),
+        _wrap(score_meaning(result, lang), "  "),
         "",
         T("concepts", lang),
     ]
@@ -89,7 +134,7 @@ def render_plan(result: PlanResult, lang: str) -> str:
             more = "" if not others else f" {T('more_one', lang)}" if others == 1 else f" {T('more', lang, n=others)}"
             lines.append(_wrap(f"“{_short(best.sentence)}” ({place}){more}", "      "))
     lines += ["", T("findings", lang)]
-    active = sorted((f for f in result.findings), key=lambda f: (-f.severity, f.block or -1))
+    active = _active(result)
     if not active:
         lines.append("  " + T("no_findings", lang))
     for finding in active:
@@ -98,9 +143,29 @@ def render_plan(result: PlanResult, lang: str) -> str:
         where_text = f"{label}, {place}" if place else label
         head = f"{SEVERITY_SYMBOLS[finding.severity]} [{finding.rule}] {pick(finding.message, lang)} ({where_text})"
         lines.append(_wrap(head, "  ", "    "))
-        if finding.suggestion and not finding.suppressed:
+        if finding.suggestion:
             lines.append(_wrap(T("suggestion", lang, text=pick(finding.suggestion, lang)), "    "))
+    suppressed = [f for f in result.findings if f.suppressed]
+    if suppressed:
+        lines += ["", T("suppressed", lang)]
+        for finding in suppressed:
+            reason = T("exempt", lang, reason=finding.suppression)
+            lines.append(
+                _wrap(f"{EXEMPT_SYMBOL} [{finding.rule}] {pick(finding.message, lang)} ({reason})", "  ", "    ")
+            )
     return "\n".join(lines)
+
+
+def score_meaning(result: PlanResult, lang: str) -> str:
+    """What the score means: the mean of the parts' status scores, and the cap a missing part puts on it."""
+    text = T("score_meaning", lang, **result.pack.status_scores)
+    scored = [c for c in result.concepts if c.exempt is None]
+    missing = sum(1 for c in scored if c.status is Status.SAKNAS)
+    if missing:
+        cap = round(100 * (len(scored) - missing) / len(scored))
+        part = T("part_one", lang) if missing == 1 else T("part_many", lang, n=missing)
+        text += " " + T("score_cap", lang, missing=part, cap=cap)
+    return text
 
 
 def summary_table(outcome: RunResult, lang: str) -> str:

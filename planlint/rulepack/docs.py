@@ -6,6 +6,8 @@ from __future__ import annotations
 import textwrap
 
 from planlint.i18n import Catalog, pick
+from planlint.reporters.labels import severity_word
+from planlint.result import Severity
 from planlint.rulepack.pack import Concept, Pack, RuleSpec
 
 T = Catalog(
@@ -35,7 +37,13 @@ def explain_rule(rule: RuleSpec, pack: Pack, lang: str) -> str:
     """The help text of a rule, as `planlint explain` prints it and SARIF carries it."""
     lines = [
         rule.id,
-        T("kind", lang, kind=rule.extends, severity=rule.severity, source=rule.source.name),
+        T(
+            "kind",
+            lang,
+            kind=rule.extends,
+            severity=severity_word(Severity.parse(rule.severity), lang),
+            source=rule.source.name,
+        ),
         "",
         _fill(pick(rule.docs, lang)),
         "",
