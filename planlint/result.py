@@ -43,6 +43,15 @@ class Severity(IntEnum):
         return cls[text.upper()]
 
 
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a passage, or a part of the plan, did not reach the next status: a key that the reports put in words
+    (planlint.reporters.why) and the plan's own words it points at (a heading, a table cell), if any."""
+
+    key: str
+    detail: str | None = None
+
+
 @dataclass(slots=True)
 class Evidence:
     """A sentence of the plan that addresses a concept, with the words that matched."""
@@ -59,6 +68,7 @@ class Evidence:
     negated: bool = False
     hedged: bool = False
     weight: float = 1.0  # how much vocabulary the quoted sentence carries
+    reason: Reason | None = None  # why this passage does not reach the next status (None when followed up)
 
     @property
     def counts(self) -> bool:
@@ -74,6 +84,7 @@ class ConceptResult:
     score: int  # 0–100
     evidence: list[Evidence] = field(default_factory=list)
     exempt: str | None = None  # the written reason, when the configuration exempts the plan from this concept
+    reason: Reason | None = None  # why the part does not reach the next status (None when followed up)
 
     @property
     def best(self) -> Evidence | None:

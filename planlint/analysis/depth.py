@@ -1,81 +1,247 @@
-"""How concretely a sentence speaks: only a mention, a goal or an activity, or followed up by an indicator.
+"""How far a passage carries a part: context only, a commitment of the plan's own, or a commitment followed up
+by a measure (GUIDELINES, "Depth").
 
-The role of the section a block stands in (found from its headings) sets a floor; the sentence's own words
-("ska öka", "vi inför", "målvärde", a percentage) can raise it. Indicator tables (a header row with
-Utfall/Målvärde …) make every row followed up.
+A passage is judged by what it commits to and where it stands:
+- restating the city's framework (the målbild, its building blocks, the inriktningar, Vision 2035) is context;
+- text under a context heading (a foreword, Inledning, Omvärldsanalys, Ekonomi, Risker …) is context;
+- a commitment is a goal or an activity of the plan's own ("ska", "vi inför", a line under a goal heading);
+  an aspiration ("vi vill") or a description of how things are is not;
+- a measured commitment (a value with a target: "ska öka från 14 till 25", "Målvärde 2027: minst 80 %") is
+  followed up, and counts wherever it stands;
+- a row of a goals or indicator table is judged as a unit, read by its column headers: followed up when its
+  own target cell holds a value, a commitment when its indicator or target is still to come ("Tas fram", "–").
+
+Every judgement carries the reason the next level was not reached, and the plan's words it points at.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from planlint.analysis.phrases import PhraseSet, WordSet
 from planlint.document.model import Block, BlockKind, Document
-from planlint.result import Status
+from planlint.result import Reason, Status
 from planlint.rulepack.pack import LanguageCues
 
-# A number that can be a value: digits, but not a bare year ("2026" dates a sentence, it measures nothing).
-VALUE = re.compile(r"^(?!(?:19|20)\d\d$)\D*\d")
-HEADING_NUMBER = re.compile(r"^[\d.\s]+")
-ROLE_STATUS = {"goal": Status.KONKRETISERAD, "activity": Status.KONKRETISERAD, "indicator": Status.UPPFOLJD}
+# A token that can be a value: it has a digit, and is not a bare year, a date or a span of years.
+YEAR = re.compile(r"^\(?(?:19|20)\d\d\)?[.,:;]?$")
+DATE_OR_SPAN = re.compile(r"^(?:19|20)\d\d[-–/](?:\d\d[-–/]\d\d|(?:19|20)?\d\d)$")
+DIGIT = re.compile(r"\d")
+# The number of a heading or a list ("3.2", "4.", "2)") at the start of a text.
+LEADING_NUMBER = re.compile(r"^\s*\d+(?:[.)]\d*)*[.)]?\s")
+# Empty, or only dashes, dots and the like: a cell nobody has filled in.
+BLANK = re.compile(r"^[\s\-–—.…/*x?]*$", re.IGNORECASE)
+CONTEXT_ROLES = ("foreword", "context")
+COMMITMENT_ROLES = ("goal", "activity", "indicator")
+LISTING = 3  # a sentence that names this many parts of the framework lists the framework
+DETAIL_CHARS = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """The status of a passage, and why it did not reach the next level (None at the top)."""
+
+    status: Status
+    reason: Reason | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    role: str | None  # goal, activity, indicator, baseline, target, or None
+    header: str
 
 
 class DepthJudge:
-    """Judges the status of evidence from the sentence and where its block stands."""
+    """Judges passages of one document; tables are read once, row by row, by their column headers."""
 
     def __init__(self, cues: LanguageCues, document: Document) -> None:
-        self._goal = PhraseSet(cues.goal_cues + cues.activity_cues)
+        self._commitment = PhraseSet(cues.goal_cues + cues.activity_cues)
+        self._aspiration = PhraseSet(cues.aspiration_cues)
+        self._description = PhraseSet(cues.description_cues)
         self._indicator = PhraseSet(cues.indicator_cues)
-        self._target = PhraseSet(cues.target_cues)
+        self._measure = PhraseSet(cues.target_cues)
+        self._target = PhraseSet(cues.target_markers)
+        self._direction = PhraseSet(cues.direction_cues)
+        self._pending = PhraseSet(cues.pending_cues)
+        self._framework = PhraseSet(cues.framework_cues)
+        self._framework_parts = WordSet(cues.framework_parts)
         self._number_words = WordSet(cues.number_words)
+        self._ordinal_words = WordSet(cues.ordinal_words)
+        self._money = WordSet(cues.money_words)
         self._hedges = PhraseSet(cues.hedges)
         self._sections = {role: PhraseSet(words) for role, words in cues.sections.items()}
-        self._table_headers = PhraseSet(cues.indicator_table_headers)
-        self._indicator_tables = self._find_indicator_tables(document)
-        self._role_cache: dict[tuple[str, ...], str | None] = {}
+        self._columns = {role: PhraseSet(words) for role, words in cues.table_columns.items()}
+        self._role_cache: dict[tuple[str, ...], tuple[str, str] | None] = {}
+        self._cells: dict[int, Judgement] = {}
+        self._read_tables(document)
 
-    def status(self, block: Block, words: list[str]) -> Status:
-        """The status of a sentence of `block` with these words.
+    # --- passages -------------------------------------------------------------------------------------------
 
-        Text under a "mention" heading (Inledning, Förvaltningschefen har ordet, Omvärldsanalys, Ekonomi …)
-        only mentions: a promise in the introduction is not a goal until the plan's goals carry it.
-        """
-        if block.kind is BlockKind.TABLE_CELL and block.location.table in self._indicator_tables:
-            return Status.UPPFOLJD
-        role = self.section_role(block.section)
-        if role == "mention":
-            return Status.NAMND
-        has_number = any(VALUE.match(w) or w in self._number_words for w in words)
-        indicator = self._indicator.any_in(words)
-        if has_number and (indicator or self._target.any_in(words)):
-            return Status.UPPFOLJD
-        if indicator and role == "indicator":
-            return Status.UPPFOLJD
-        floor = ROLE_STATUS.get(role, Status.NAMND)
-        if indicator or self._goal.any_in(words):
-            return max(floor, Status.KONKRETISERAD)
-        return floor
+    def judge(self, block: Block, words: list[str], text: str) -> Judgement:
+        """The status of a sentence of `block` (its lower-case words and its text)."""
+        cell = self._cells.get(block.index)
+        if cell is not None:
+            return cell
+        place = self._place(block.section)
+        measured = self.measured(words)
+        if self._framework.any_in(words) or sum(w in self._framework_parts for w in set(words)) >= LISTING:
+            if measured:
+                return Judgement(Status.UPPFOLJD)
+            return Judgement(Status.NAMND, Reason("framework"))
+        if place is not None and place[0] in CONTEXT_ROLES:
+            if measured:
+                return Judgement(Status.UPPFOLJD)
+            return Judgement(Status.NAMND, Reason(place[0], place[1]))
+        if self.hedged(words):
+            return Judgement(Status.NAMND, Reason("hedged", self._hedge_words(words)))
+        committed = self._committed(words)
+        if not committed and self._aspiration.any_in(words):
+            return Judgement(Status.NAMND, Reason("aspiration"))
+        role = place[0] if place else None
+        if block.kind is BlockKind.HEADING and not committed:
+            return Judgement(Status.NAMND, Reason("topic_heading", text))
+        if not committed and (role not in COMMITMENT_ROLES or self._description.any_in(words)):
+            return Judgement(Status.NAMND, Reason("no_commitment"))
+        if measured:
+            return Judgement(Status.UPPFOLJD)
+        return Judgement(Status.KONKRETISERAD, self._missing_measure(words, text))
 
     def hedged(self, words: list[str]) -> bool:
         return self._hedges.any_in(words)
 
+    def _hedge_words(self, words: list[str]) -> str:
+        start, end = self._hedges.spans(words)[0]
+        return " ".join(words[start:end])
+
+    def measured(self, words: list[str]) -> bool:
+        """A value with a target: "ska öka från 14 till 25", "Målvärde 2027: minst 80 %", "mål 2026: 75 %"."""
+        if self._pending.any_in(words) and not self._target.any_in(words):
+            return False
+        return self._has_value(words) and self._target.any_in(words) and self._measures(words)
+
+    def _measures(self, words: list[str]) -> bool:
+        return self._measure.any_in(words) or self._indicator.any_in(words)
+
+    def _committed(self, words: list[str]) -> bool:
+        return self._commitment.any_in(words) or self._target.any_in(words)
+
+    def _missing_measure(self, words: list[str], text: str) -> Reason:
+        """Why a commitment is not followed up: the indicator is still to come, a value is missing, or a
+        direction ("ska öka") has no number."""
+        if self._pending.any_in(words):
+            return Reason("not_developed", _short(text))
+        if self._has_value(words) and self._measures(words):
+            return Reason("no_target", _short(text))
+        if self._direction.any_in(words):
+            return Reason("direction_only")
+        return Reason("no_measure")
+
+    def _has_value(self, words: list[str]) -> bool:
+        """Whether the words hold a number that can measure: not a year, a date, a goal's or a heading's number,
+        or an amount of money (a budget is not a measure of a part)."""
+        for i, word in enumerate(words):
+            if not (DIGIT.search(word) or word in self._number_words):
+                continue
+            if YEAR.match(word) or DATE_OR_SPAN.match(word):
+                continue
+            before = next((w for w in reversed(words[:i]) if w not in (":", "(", "nr", "nummer")), None)
+            if before is not None and before in self._ordinal_words:
+                continue
+            if i == 0 and len(words) > 1 and words[1] in (".", ")"):
+                continue
+            after = words[i + 1] if i + 1 < len(words) else ""
+            if after in self._money or (word in self._number_words and after in self._ordinal_words):
+                continue
+            return True
+        return False
+
+    # --- sections -------------------------------------------------------------------------------------------
+
     def section_role(self, section: tuple[str, ...]) -> str | None:
-        """The role (goal, activity, indicator, mention) of the innermost heading that has one."""
+        """The role (goal, activity, indicator, foreword, context) of the innermost heading that has one."""
+        place = self._place(section)
+        return place[0] if place else None
+
+    def _place(self, section: tuple[str, ...]) -> tuple[str, str] | None:
+        """The role of the innermost heading that has one, and that heading."""
         if section not in self._role_cache:
             self._role_cache[section] = next(
-                (role for heading in reversed(section) if (role := self._heading_role(heading))), None
+                ((role, heading) for heading in reversed(section) if (role := self._heading_role(heading))), None
             )
         return self._role_cache[section]
 
     def _heading_role(self, heading: str) -> str | None:
-        words = HEADING_NUMBER.sub("", heading).lower().split()
+        words = LEADING_NUMBER.sub("", heading + " ").lower().split()
         return next((role for role, phrases in self._sections.items() if phrases.any_in(words)), None)
 
-    def _find_indicator_tables(self, document: Document) -> set[int]:
-        tables = set()
+    # --- tables ---------------------------------------------------------------------------------------------
+
+    def _read_tables(self, document: Document) -> None:
+        """Judge every cell of a goals or indicator table by its row (its own goal, indicator and values)."""
+        tables: dict[int, dict[int, dict[int, Block]]] = {}
         for block in document.blocks:
             loc = block.location
-            if block.kind is BlockKind.TABLE_CELL and loc.row == 1 and loc.table is not None:
-                if self._table_headers.any_in(block.text.lower().split()):
-                    tables.add(loc.table)
-        return tables
+            if block.kind is BlockKind.TABLE_CELL and loc.table is not None and loc.row and loc.column:
+                tables.setdefault(loc.table, {}).setdefault(loc.row, {})[loc.column] = block
+        for rows in tables.values():
+            header_row = min(rows)
+            columns = {n: self._column(cell.text) for n, cell in rows[header_row].items()}
+            roles = {c.role for c in columns.values()}
+            if not roles & {"goal", "activity", "indicator", "target"}:
+                continue  # not a goals or indicator table: its cells are read as text
+            filled = {n for n, c in columns.items() if c.role == "target" and self._filled_column(rows, n, header_row)}
+            for n, cell in rows[header_row].items():
+                reason = None if n in filled else Reason("header_only", cell.text.strip())
+                self._cells[cell.index] = Judgement(Status.UPPFOLJD if n in filled else Status.NAMND, reason)
+            for number, row in rows.items():
+                if number != header_row:
+                    judgement = self._row(row, columns)
+                    for cell in row.values():
+                        self._cells[cell.index] = self._in_place(cell, judgement)
+
+    def _column(self, header: str) -> _Column:
+        words = header.lower().split()
+        for role in ("target", "baseline", "indicator", "activity", "goal"):
+            if role in self._columns and self._columns[role].any_in(words):
+                return _Column(role, header.strip())
+        return _Column(None, header.strip())
+
+    def _value_cell(self, text: str) -> bool:
+        words = text.lower().split()
+        return not BLANK.match(text) and not self._pending.any_in(words) and self._has_value(words)
+
+    def _filled_column(self, rows: dict[int, dict[int, Block]], column: int, header_row: int) -> bool:
+        return any(n != header_row and column in row and self._value_cell(row[column].text) for n, row in rows.items())
+
+    def _row(self, row: dict[int, Block], columns: dict[int, _Column]) -> Judgement:
+        """A row as a unit: followed up when a target cell holds a value; otherwise a commitment, with the cell
+        that keeps it from being followed up."""
+        by_role: dict[str, list[Block]] = {}
+        for n, cell in row.items():
+            if n in columns and columns[n].role:
+                by_role.setdefault(columns[n].role, []).append(cell)
+        if any(self._value_cell(c.text) for c in by_role.get("target", [])):
+            return Judgement(Status.UPPFOLJD)
+        for cell in by_role.get("indicator", []):
+            text = cell.text.strip()
+            if BLANK.match(text) or self._pending.any_in(text.lower().split()):
+                return Judgement(Status.KONKRETISERAD, Reason("not_developed", text or "–"))
+        for cell in by_role.get("target", []):
+            text = cell.text.strip()
+            header = next(c.header for n, c in columns.items() if row.get(n) is cell)
+            return Judgement(Status.KONKRETISERAD, Reason("no_target", f"{header}: {text or '–'}"))
+        return Judgement(Status.KONKRETISERAD, Reason("no_measure"))
+
+    def _in_place(self, cell: Block, judgement: Judgement) -> Judgement:
+        """A row under a context heading (an omvärldsanalys table of today's figures) is context unless it sets a
+        target."""
+        place = self._place(cell.section)
+        if place is not None and place[0] in CONTEXT_ROLES and judgement.status < Status.UPPFOLJD:
+            return Judgement(Status.NAMND, Reason(place[0], place[1]))
+        return judgement
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= DETAIL_CHARS else text[: DETAIL_CHARS - 1].rstrip() + "…"

@@ -9,7 +9,7 @@ from planlint.analysis.matching import THRESHOLD, ConceptIndex, Hit, weigh
 from planlint.analysis.negation import Negation
 from planlint.analysis.tokens import Sentence, segment
 from planlint.document.model import Block, Document
-from planlint.result import Evidence, Status
+from planlint.result import Evidence
 from planlint.rulepack.pack import Pack
 
 
@@ -69,8 +69,7 @@ def _block_evidence(
         best = max(items, key=key)
         hits = best.positive if positive else best.negated
         contributing = [i.sentence for i in items if (i.positive if positive else i.negated)]
-        status = max(depth.status(block, s.words) for s in contributing)
-        hedged = depth.hedged(best.sentence.words)
+        judgement = max((depth.judge(block, s.words, s.text) for s in contributing), key=lambda j: j.status)
         found.append(
             Evidence(
                 concept=concept,
@@ -79,12 +78,13 @@ def _block_evidence(
                 start=best.sentence.start,
                 end=best.sentence.end,
                 terms=list(dict.fromkeys(best.sentence.surface(block.text, h.first, h.last) for h in hits)),
-                status=min(status, Status.NAMND) if hedged else status,
+                status=judgement.status,
                 section=block.section,
                 location=block.location,
                 negated=not positive,
-                hedged=hedged,
+                hedged=depth.hedged(best.sentence.words),
                 weight=weigh(hits),
+                reason=judgement.reason,
             )
         )
     return found

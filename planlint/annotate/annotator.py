@@ -28,6 +28,7 @@ from planlint.errors import PlanlintError
 from planlint.i18n import Catalog, pick
 from planlint.project.runner import RunOptions, engine_for, settings_for
 from planlint.reporters import labels
+from planlint.reporters.why import reason_text, why_text
 from planlint.result import Evidence, Finding, PlanResult, Status, evidence_rank
 
 AUTHOR, INITIALS = "planlint", "PL"
@@ -57,6 +58,9 @@ T = Catalog(
         "evidence": ("{name} – {status}", "{name} – {status}"),
         "terms": ("{evidence} (ord: {terms})", "{evidence} (words: {terms})"),
         "suggestion": ("Förslag: {text}", "Suggestion: {text}"),
+        "why": ("{line} – {why}", "{line} – {why}"),
+        "because": ("Varför: {why}", "Why: {why}"),
+        "reason": ("{line}; här {reason}", "{line}; here {reason}"),
         "not_word": (
             (
                 "planlint annotate skriver kommentarer i Word-dokument (.docx) och kan inte kommentera {suffix}. "
@@ -136,7 +140,7 @@ def notes_for(result: PlanResult, elements: dict[int, etree._Element], lang: str
     headings = role_headings(result.document, DepthJudge(result.pack.language, result.document))
     for finding in result.findings:
         if not finding.suppressed:
-            notes.add(gap_block(finding, result, headings), gap_lines(finding, lang))
+            notes.add(gap_block(finding, result, headings), gap_lines(finding, result, lang))
     noted: set[tuple[etree._Element, str]] = set()  # one line per concept and paragraph
     for evidence in strongest_evidence(result):
         anchor = (elements[evidence.block], evidence.concept)
@@ -174,7 +178,9 @@ def summary(result: PlanResult, lang: str) -> list[str]:
             lines.append(T("concept", lang, symbol=labels.EXEMPT_SYMBOL, name=name, status=labels.T("exempt", lang)))
         else:
             symbol, status = labels.STATUS_SYMBOLS[concept.status], labels.status_word(concept.status, lang)
-            lines.append(T("concept", lang, symbol=symbol, name=name, status=status))
+            line = T("concept", lang, symbol=symbol, name=name, status=status)
+            why = why_text(concept, lang)
+            lines.append(T("why", lang, line=line, why=why) if why else line)
     active = sum(1 for f in result.findings if not f.suppressed)
     lines.append(T("findings", lang, n=active) if active > 1 else T("finding" if active else "no_findings", lang))
     return lines
@@ -200,8 +206,12 @@ def gap_block(finding: Finding, result: PlanResult, headings: dict[str, int]) ->
     return finding.block if finding.block is not None else 0
 
 
-def gap_lines(finding: Finding, lang: str) -> list[str]:
+def gap_lines(finding: Finding, result: PlanResult, lang: str) -> list[str]:
+    """A finding's message, why the part stands where it does, and the suggestion."""
     lines = [pick(finding.message, lang)]
+    why = why_text(result.concept(finding.concept), lang) if finding.concept else None
+    if why:
+        lines.append(T("because", lang, why=why))
     if finding.suggestion:
         lines.append(T("suggestion", lang, text=pick(finding.suggestion, lang)))
     return lines
@@ -224,7 +234,8 @@ def evidence_line(result: PlanResult, evidence: Evidence, lang: str) -> str:
     name = pick(result.pack.concept(evidence.concept).name, lang)
     line = T("evidence", lang, name=name, status=labels.evidence_word(evidence.status, lang))
     terms = list(dict.fromkeys(term.lower() for term in evidence.terms))
-    return T("terms", lang, evidence=line, terms=", ".join(terms)) if terms else line
+    line = T("terms", lang, evidence=line, terms=", ".join(terms)) if terms else line
+    return T("reason", lang, line=line, reason=reason_text(evidence.reason, lang)) if evidence.reason else line
 
 
 def save(word: docx.document.Document, target: Path) -> None:

@@ -7,7 +7,7 @@ from planlint.analysis.matching import ConceptIndex
 from planlint.checks import KINDS, CheckContext
 from planlint.document.model import Document
 from planlint.project.config import Config, check_against_pack
-from planlint.result import ConceptResult, PlanResult, Severity, Status
+from planlint.result import ConceptResult, Evidence, PlanResult, Reason, Severity, Status, evidence_rank
 from planlint.rulepack.lexicon import load_forms
 from planlint.rulepack.pack import Pack, RuleSpec
 
@@ -40,9 +40,32 @@ class Engine:
             r for r in self.pack.rules if (not config.select or r.id in config.select) and r.id not in config.ignore
         ]
 
-    def _concept_result(self, concept_id: str, evidence, config: Config) -> ConceptResult:
-        counted = [e.status for e in evidence if e.counts]
-        status = Status(max(counted)) if counted else Status.SAKNAS
+    def _concept_result(self, concept_id: str, evidence: list[Evidence], config: Config) -> ConceptResult:
+        counted = [e for e in evidence if e.counts]
+        status = Status(max(e.status for e in counted)) if counted else Status.SAKNAS
         return ConceptResult(
-            concept_id, status, self.pack.status_scores[status.key], evidence, config.exempt.get(concept_id)
+            concept_id,
+            status,
+            self.pack.status_scores[status.key],
+            evidence,
+            config.exempt.get(concept_id),
+            reason=_reason(status, counted, evidence),
         )
+
+
+# Of the passages at a part's status, the one whose reason says most precisely what is missing.
+REASON_ORDER = ("not_developed", "no_target", "header_only", "direction_only", "no_measure")
+
+
+def _reason(status: Status, counted: list[Evidence], evidence: list[Evidence]) -> Reason | None:
+    """Why the part does not reach the next status: for a commitment, the most precise reason among its
+    passages (an indicator still to come before a missing measure); for a mention, that of the passage quoted;
+    for a missing part, whether the plan only names it in the negative."""
+    if status is Status.UPPFOLJD:
+        return None
+    if status is Status.SAKNAS:
+        return Reason("only_negated" if evidence else "absent")
+    at_status = sorted((e for e in counted if e.status is status and e.reason), key=evidence_rank, reverse=True)
+    if status is Status.KONKRETISERAD:
+        at_status.sort(key=lambda e: REASON_ORDER.index(e.reason.key) if e.reason.key in REASON_ORDER else 99)
+    return at_status[0].reason if at_status else None

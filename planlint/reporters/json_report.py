@@ -6,12 +6,13 @@ import json
 
 from planlint import __version__
 from planlint.i18n import pick
+from planlint.reporters.why import reason_text, why_dict
 from planlint.result import Evidence, Finding, PlanResult, RunResult
 
 SCHEMA_VERSION = 1
 
 
-def evidence_dict(e: Evidence) -> dict:
+def evidence_dict(e: Evidence, lang: str = "sv") -> dict:
     data = {
         "block": e.block,
         "text": e.sentence,
@@ -23,6 +24,9 @@ def evidence_dict(e: Evidence) -> dict:
         "end": e.end,
         "section": list(e.section),
         "location": {"block": e.block, **e.location.as_dict()},
+        "reason": None
+        if e.reason is None
+        else {"key": e.reason.key, "detail": e.reason.detail, "text": reason_text(e.reason, lang)},
     }
     if e.location.page is not None:
         data["page"] = e.location.page
@@ -65,7 +69,8 @@ def file_dict(result: PlanResult, lang: str) -> dict:
                 "status": c.status.key,
                 "score": c.score,
                 "exempt": c.exempt,
-                "evidence": [evidence_dict(e) for e in c.evidence],
+                "why": why_dict(c, lang),
+                "evidence": [evidence_dict(e, lang) for e in c.evidence],
             }
             for c in result.concepts
         ],

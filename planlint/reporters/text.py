@@ -20,6 +20,7 @@ from planlint.reporters.labels import (
     where,
 )
 from planlint.reporters.summary import closing_line
+from planlint.reporters.why import why_text
 from planlint.result import Finding, PlanResult, RunResult, Status
 
 T = Catalog(
@@ -133,6 +134,9 @@ def render_plan(result: PlanResult, lang: str) -> str:
             others = len(counted) - 1
             more = "" if not others else f" {T('more_one', lang)}" if others == 1 else f" {T('more', lang, n=others)}"
             lines.append(_wrap(f"“{_short(best.sentence)}” ({place}){more}", "      "))
+        why = why_text(concept, lang)
+        if why:
+            lines.append(_wrap(f"↳ {why}", "      ", "        "))
     lines += ["", T("findings", lang)]
     active = _active(result)
     if not active:

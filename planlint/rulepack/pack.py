@@ -26,6 +26,17 @@ COMPOUND_MODES = ("none", "first", "last", "any")
 STATUSES = ("saknas", "namnd", "konkretiserad", "uppfoljd")
 SEVERITIES = ("info", "warning", "error")
 FRAMEWORKS = ("malbild", "inriktning")
+DEPTH_CUES = (
+    "aspiration_cues",
+    "description_cues",
+    "target_markers",
+    "direction_cues",
+    "pending_cues",
+    "framework_cues",
+    "framework_parts",
+    "ordinal_words",
+    "money_words",
+)
 
 
 @dataclass(frozen=True)
@@ -105,10 +116,21 @@ class LanguageCues:
     number_words: tuple[str, ...]
     organisation_words: tuple[str, ...]
     sections: dict[str, tuple[str, ...]]
-    indicator_table_headers: tuple[str, ...]
+    table_columns: dict[str, tuple[str, ...]]
     contexts: dict[str, tuple[str, ...]]
     privative: tuple[str, ...] = ()  # "utan samverkan": negates the words that follow, to the clause's end
     titles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # heads, verbs: a sentence that is a title
+    # Depth (GUIDELINES "Depth"): what a commitment, an aspiration, a description, a measure and the city's
+    # framework look like.
+    aspiration_cues: tuple[str, ...] = ()
+    description_cues: tuple[str, ...] = ()
+    target_markers: tuple[str, ...] = ()
+    direction_cues: tuple[str, ...] = ()
+    pending_cues: tuple[str, ...] = ()
+    framework_cues: tuple[str, ...] = ()
+    framework_parts: tuple[str, ...] = ()
+    ordinal_words: tuple[str, ...] = ()
+    money_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -257,6 +279,7 @@ def _read_yaml(path: Path) -> Any:
 
 def _load_language(f: _Fields) -> LanguageCues:
     sections = f.mapping("sections")
+    columns = f.mapping("table_columns")
     contexts = f.mapping("contexts")
     titles = f.mapping("titles")
     return LanguageCues(
@@ -271,10 +294,11 @@ def _load_language(f: _Fields) -> LanguageCues:
         number_words=tuple(f.list_of_str("number_words")),
         organisation_words=tuple(f.list_of_str("organisation_words")),
         sections={role: tuple(f.sub(sections, "sections").list_of_str(role)) for role in sections},
-        indicator_table_headers=tuple(f.list_of_str("indicator_table_headers")),
+        table_columns={role: tuple(f.sub(columns, "table_columns").list_of_str(role)) for role in columns},
         contexts={name: tuple(f.sub(contexts, "contexts").list_of_str(name)) for name in contexts},
         privative=tuple(f.list_of_str("negation_privative")),
         titles={key: tuple(f.sub(titles, "titles").list_of_str(key)) for key in titles},
+        **{key: tuple(f.list_of_str(key)) for key in DEPTH_CUES},
     )
 
 

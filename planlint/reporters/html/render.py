@@ -65,6 +65,7 @@ T = Catalog(
         "more_evidence": ("Visa {n} ställen till", "Show {n} more places"),
         "hedged": ("vagt formulerat", "hedged"),
         "missing": ("Det som saknas", "What is missing"),
+        "why": ("Varför", "Why"),
         "suggestion": ("Förslag", "Suggestion"),
         "examples": ("Till exempel", "For example"),
         "followed": (

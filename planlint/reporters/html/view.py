@@ -22,6 +22,7 @@ from planlint.reporters.labels import (
     status_word,
     where,
 )
+from planlint.reporters.why import reason_text, why_text
 from planlint.result import ConceptResult, Evidence, Finding, PlanResult, RunResult, Status
 from planlint.rulepack.pack import Pack
 
@@ -84,6 +85,7 @@ class Quote:
     status: str  # in words
     level: int  # 1–3
     hedged: bool
+    reason: str | None  # why this passage does not reach the next status
 
 
 @dataclass
@@ -115,6 +117,7 @@ class ConceptView:
     level: int  # 0–3, the depth drawn in the chart
     exempt: str | None
     quotes: list[Quote]
+    why: str | None  # why the part does not reach the next status, with the plan's words
     missing: str | None
     suggestion: str | None
     examples: list[str]
@@ -262,6 +265,7 @@ def concept_view(result: ConceptResult, plan: PlanResult, plan_anchor: str, lang
         level=int(result.status),
         exempt=result.exempt,
         quotes=[quote(e, lang) for e in result.ranked()],
+        why=None if exempt else why_text(result, lang),
         missing=missing,
         suggestion=suggestion,
         examples=examples,
@@ -276,6 +280,7 @@ def quote(evidence: Evidence, lang: str) -> Quote:
         status=evidence_word(evidence.status, lang),
         level=int(evidence.status),
         hedged=evidence.hedged,
+        reason=reason_text(evidence.reason, lang) if evidence.reason else None,
     )
 
 
