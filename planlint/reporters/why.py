@@ -15,8 +15,8 @@ T = Catalog(
             "restates the city's målbild or political directions, no commitment of the plan's own",
         ),
         "foreword": (
-            "står under »{detail}«: ett förord lovar, men inget mål eller ingen aktivitet i planen bär löftet",
-            "stands under “{detail}”: a foreword promises, but no goal or activity of the plan carries it",
+            "står under »{detail}«, en inledning: inget mål och ingen aktivitet i planen bär det som sägs",
+            "stands under “{detail}”, an introduction: no goal or activity of the plan carries what it says",
         ),
         "context": (
             "står under »{detail}«: beskriver läget, inget åtagande",
