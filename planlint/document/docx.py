@@ -107,8 +107,8 @@ def read_word(
     body, styles, core_title, author = _parts(word, path)
     builder = DocumentBuilder(path, "docx", limits.max_blocks)
     _BodyReader(builder, StyleMap(styles), body, elements).blocks(body)
-    builder.document.title = builder.document.title or property_title(core_title)
     document = builder.finish()
+    document.title = document.title or property_title(core_title)
     document.author = author
     return document
 
@@ -323,12 +323,12 @@ def _own_role(style_id: str, style: _StyleXml) -> _Role | None:
         return _Role(toc=True)
     if _named(TOC_HEADING_NAME, style_id, style.name):
         return _Role(1, toc=True)
-    if style.outline is not None:
-        return _Role(_outline_level(style.outline), cue="outline")
     for text in (style.name, style_id):
         match = HEADING_NAME.fullmatch(text)
         if match:
             return _Role(int(match.group(1)))
+    if style.outline is not None:
+        return _Role(_outline_level(style.outline), cue="outline")
     return None
 
 

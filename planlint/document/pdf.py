@@ -38,8 +38,11 @@ def read(path: Path, limits: Limits) -> Document:
         items = _read_pages(path, pdf)
     finally:
         pdf.close()
+    info_title, builder.document.title = builder.document.title, None  # a title on the page goes first
     add_blocks(builder, items)
-    return builder.finish()
+    document = builder.finish()
+    document.title = document.title or info_title
+    return document
 
 
 def _open(path: Path) -> pdfium.PdfDocument:

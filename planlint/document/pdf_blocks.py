@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 
 from planlint.document.model import BlockKind, DocumentBuilder, Location, Look
 from planlint.document.pdf_lines import SOFT_HYPHEN, Line
-from planlint.document.pdf_tables import Table
+from planlint.document.pdf_tables import BROKEN, Table
 
 LIST_MARK = re.compile(r"^(?:[•●▪■◦‣∙\uf0b7]|[-–—*]|\d{1,2}[.)])\s+")
 BULLET = re.compile(r"^[•●▪■◦‣∙\uf0b7]\s")
@@ -48,9 +48,33 @@ def _add_table(builder: DocumentBuilder, table: Table, number: int, vocabulary: 
     for row_number, row in enumerate(table.rows, table.first_row):
         for column, cell in enumerate(row, 1):
             if cell:
-                cell_lines = [re.sub(r"(?<=\w)-$", SOFT_HYPHEN, part.strip()) for part in cell.split("\n")]
+                lines = _unbreak(cell.split("\n"), vocabulary)
+                cell_lines = [re.sub(r"(?<=\w)-$", SOFT_HYPHEN, part.strip()) for part in lines]
                 location = Location(page=table.page, table=number, row=row_number, column=column)
                 builder.add(BlockKind.TABLE_CELL, join_lines(cell_lines, vocabulary), location)
+
+
+def _unbreak(lines: list[str], vocabulary: set[str]) -> list[str]:
+    """Join a line that may end in a broken word (marked BROKEN) with the next when that goes on in lower case with
+    no word of its own: "Elevhälsoenk" "äten" → "Elevhälsoenkäten", but "föreningar" "som deltar" stay apart."""
+    joined: list[str] = []
+    carry = False
+    for line in lines:
+        text = line.removesuffix(BROKEN)
+        if carry and _goes_on(joined[-1], text, vocabulary):
+            joined[-1] += text
+        else:
+            joined.append(text)
+        carry = line.endswith(BROKEN)
+    return joined
+
+
+def _goes_on(head: str, text: str, vocabulary: set[str]) -> bool:
+    if not text[:1].islower():
+        return False
+    tail = re.match(r"\w*", text).group().lower()
+    word = (re.findall(r"\w+", head) or [""])[-1].lower()
+    return tail not in vocabulary or word + tail in vocabulary
 
 
 def join_lines(texts: list[str], vocabulary: set[str]) -> str:

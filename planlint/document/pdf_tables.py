@@ -2,7 +2,9 @@
 
 pypdfium2 lists the page's drawn rules (thin path objects) without parsing the content stream in Python;
 pdfplumber's table finder, given those rules as explicit edges, joins them into cells (its lattice logic
-is the better tool for merged cells and broken rules); pypdfium2 then reads each cell's text from its box.
+is the better tool for merged cells and broken rules); pypdfium2 then reads each cell's text from its box,
+line by line from the characters' baselines. A table that opens a page with the columns of the table that
+closed the page before goes on with it.
 Running pdfplumber's own page parser instead costs about a second a page, which a 100-page plan with an
 indicator table on most pages cannot afford.
 """
@@ -10,6 +12,7 @@ indicator table on most pages cannot afford.
 from __future__ import annotations
 
 import ctypes
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,8 +24,10 @@ MIN_RULE_LENGTH = 3.0
 MIN_RULES = 2  # per direction: fewer horizontal or vertical rules than this cannot make a table
 MIN_ROWS = 2
 MIN_COLUMNS = 2
-LINE_BREAKS = {"\r\n": "\n", "\r": "\n", "\ufffe": "-\n", "\x02": "-\n"}
+FULL_LINE_CHARS = 2.5  # a line of a cell is full when it ends at most this many characters' width from the edge
 COLUMN_TOLERANCE = 3.0  # points: column edges this close on two pages are the same column
+BROKEN = "\u2060"  # ends a line of a cell that may be a word the cell's edge broke
+BASELINE_TOLERANCE = 2.0  # points: characters whose baselines are this close stand on one line
 
 
 @dataclass(slots=True)
@@ -57,7 +62,23 @@ def continue_tables(pages: list[list]) -> None:
         first.continued, first.header = True, header
         if header is not None and first.rows and _cells(first.rows[0]) == _cells(header):
             first.rows = first.rows[1:]
+        if first.rows and last.rows and _rest_of_row(first.rows[0]) and len(first.rows[0]) == len(last.rows[-1]):
+            last.rows[-1] = [_join_cells(a, b) for a, b in zip(last.rows[-1], first.rows.pop(0))]
         first.first_row = last.first_row + len(last.rows)
+
+
+def _rest_of_row(row: list[str | None]) -> bool:
+    """Whether a row opening a page is the rest of a row the page break split: every cell it has text in goes on
+    with lower-case text, as the end of a sentence or a word does."""
+    texts = [cell.strip() for cell in row if cell and cell.strip()]
+    return bool(texts) and all(text[:1].islower() for text in texts)
+
+
+def _join_cells(above: str | None, below: str | None) -> str | None:
+    """A cell's text with the rest the page break carried over, as its next lines."""
+    if not below:
+        return above
+    return f"{above}\n{below}" if above else below
 
 
 def _same_columns(a: Table, b: Table) -> bool:
@@ -126,8 +147,9 @@ class TableFinder:
             "explicit_horizontal_lines": horizontal,
         }
         tables = []
+        chars = _Chars(textpage)
         for found in self._pdf.pages[page_number - 1].find_tables(settings):
-            rows = [[_cell_text(textpage, box, height) if box else None for box in row.cells] for row in found.rows]
+            rows = [[chars.cell_text(box, height) if box else None for box in row.cells] for row in found.rows]
             if len(rows) >= MIN_ROWS and max(len(row) for row in rows) >= MIN_COLUMNS:
                 x0, top, x1, bottom = found.bbox
                 columns = _edges([x for cell in found.cells for x in (cell[0], cell[2])])
@@ -148,10 +170,87 @@ def _edges(xs: list[float]) -> tuple[float, ...]:
     return tuple(edges)
 
 
-def _cell_text(textpage, box: tuple[float, float, float, float], height: float) -> str:
-    """The text inside a cell's box, its lines separated by newlines (a hyphenation mark as "-")."""
-    x0, top, x1, bottom = box
-    text = textpage.get_text_bounded(left=x0, bottom=height - bottom, right=x1, top=height - top)
-    for mark, replacement in LINE_BREAKS.items():
-        text = text.replace(mark, replacement)
-    return text.strip()
+class _Chars:
+    """The characters of a page with their boxes and baselines, for reading a cell's text line by line.
+
+    pdfium's own text of a box sometimes joins two lines of a narrow cell with a space it made up; here a cell's
+    lines are told apart by their baselines, and a space is a space only where the page has one between words.
+    """
+
+    def __init__(self, textpage) -> None:
+        self.text = textpage.get_text_range()
+        box = [ctypes.c_double() for _ in range(4)]
+        x, y = ctypes.c_double(), ctypes.c_double()
+        # per character: (left, right, baseline), None for white space and marks without a box
+        self.places: list[tuple[float, float, float] | None] = []
+        for index, char in enumerate(self.text):
+            place = None
+            if not char.isspace() and char not in "\ufffe\x02":
+                pdfium_c.FPDFText_GetCharBox(textpage, index, *(ctypes.byref(v) for v in box))
+                pdfium_c.FPDFText_GetCharOrigin(textpage, index, x, y)
+                if box[1].value >= box[0].value:
+                    place = (box[0].value, box[1].value, y.value)
+            self.places.append(place)
+        self.generated = [bool(pdfium_c.FPDFText_IsGenerated(textpage, i)) for i in range(len(self.text))]
+        self._by_baseline = sorted((place[2], i) for i, place in enumerate(self.places) if place is not None)
+        self._baselines = [baseline for baseline, _ in self._by_baseline]
+
+    def cell_text(self, box: tuple[float, float, float, float], height: float) -> str:
+        """The text inside a cell's box, its lines separated by newlines (a hyphenation mark as "-"). A line that can
+        end in a word too long for the cell, broken without a hyphen, ends with BROKEN: one word, no space after it,
+        reaching the cell's edge. Whether the next line goes on with the word, the reader judges by the plan's words."""
+        x0, top, x1, bottom = box
+        lines = self._lines(x0, height - bottom, x1, height - top)
+        if not lines:
+            return ""
+        edge = x1 - (min(line.left for line in lines) - x0)  # where the text stops, as far from the rule as it starts
+
+        def full(line: _CellLine) -> bool:  # a line of one word, not ended by a space, that reaches the edge
+            return not line.spaced and " " not in line.text and edge - line.right <= FULL_LINE_CHARS * line.width
+
+        return "\n".join(line.text + (BROKEN if full(line) and line.text[-1:].isalpha() else "") for line in lines)
+
+    def _lines(self, left: float, bottom: float, right: float, top: float) -> list[_CellLine]:
+        """The lines of text in a box, top down."""
+        low, high = bisect_left(self._baselines, bottom), bisect_right(self._baselines, top)
+        inside = sorted(
+            i for _, i in self._by_baseline[low:high] if left <= (self.places[i][0] + self.places[i][1]) / 2 <= right
+        )
+        lines: list[_CellLine] = []
+        parts: list[str] = []
+        edges: list[tuple[float, float]] = []
+        for previous, index in zip([None, *inside], inside):
+            between = self.text[previous + 1 : index] if previous is not None else ""
+            mark = "-" if any(c in "\ufffe\x02" for c in between) else ""
+            real_space = any(c.isspace() and not self.generated[previous + 1 + k] for k, c in enumerate(between))
+            if edges and abs(self.places[index][2] - self.places[previous][2]) > BASELINE_TOLERANCE:
+                lines.append(_line(parts, mark, real_space, edges))
+                parts, edges = [], []
+            elif between and (mark or any(c.isspace() for c in between)):
+                parts.append(mark or " ")
+            parts.append(self.text[index])
+            edges.append(self.places[index][:2])
+        if parts:
+            after = self.text[inside[-1] + 1 : inside[-1] + 3]  # a space (and a line break) pdfium put after it
+            spaced = any(c.isspace() and not self.generated[inside[-1] + 1 + k] for k, c in enumerate(after))
+            lines.append(_line(parts, "", spaced, edges))
+        return lines
+
+
+def _line(parts: list[str], mark: str, spaced: bool, edges: list[tuple[float, float]]) -> _CellLine:
+    width = sum(x1 - x0 for x0, x1 in edges) / len(edges)
+    return _CellLine(
+        "".join(parts).strip() + mark, spaced or bool(mark), edges[0][0], max(x1 for _, x1 in edges), width
+    )
+
+
+@dataclass(slots=True)
+class _CellLine:
+    """A line of text in a cell: its text, whether the page has a space after it, its left and right edges and the
+    mean width of its characters."""
+
+    text: str
+    spaced: bool
+    left: float
+    right: float
+    width: float

@@ -3,8 +3,8 @@
 - The table of contents: its heading ("Innehåll") and the lines after it that end in a page number or that the
   reader marked (Word's TOC styles and field, a Markdown list of links), and runs of dot-leader lines anywhere.
   They are kept and marked, never evidence.
-- The title: the title style (marked by the reader), else the document properties (set by the reader), else the
-  largest line before the first heading; that line is marked as the title either way.
+- The title: the title style (marked by the reader), else the largest line before the first heading; the reader
+  falls back on the document properties.
 - Headings by their look: a short paragraph, bold or set larger than the body text, that stands alone before body
   text. Manual numbering ("3", "3.2", "3.2.1") gives the level; otherwise the size and weight do, largest first.
   Lines of the title page (before the first heading whose look recurs) are not headings.
@@ -152,22 +152,25 @@ def _looks_like_heading(block: Block, look: Look | None, body: float | None) -> 
 
 
 def _title_by_look(document: Document, looks: dict[int, Look], body: float | None) -> None:
-    """The largest short line among the first blocks, before any styled heading, set well above the body text."""
+    """The largest short line of the title page (the first blocks, before any heading or body text), set well
+    above the body text."""
     if body is None:
         return
     best: Block | None = None
     for block in document.blocks[:TITLE_SEARCH]:
-        if block.kind is BlockKind.HEADING and not block.toc:
-            break
+        if block.kind is BlockKind.HEADING and not block.toc or numbering_depth(block.text) is not None:
+            break  # the title page ends at the first heading
+        if not block.toc and not heading_text(block.text):
+            break  # or with the first body text
         look = looks.get(block.index)
         if look is None or look.size is None or block.kind is not BlockKind.PARAGRAPH or block.toc:
             continue
-        if look.size >= body * TITLE_SIZE_RATIO and heading_text(block.text):
+        if look.size >= body * TITLE_SIZE_RATIO:
             if best is None or look.size > looks[best.index].size:
                 best = block
     if best is not None:
         best.kind, best.cue = BlockKind.TITLE, "size"
-        document.title = document.title or best.text
+        document.title = document.title or best.text  # a title style names the plan first
 
 
 def _headings_by_look(blocks: list[Block], looks: dict[int, Look], body: float | None) -> None:

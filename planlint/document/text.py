@@ -11,6 +11,7 @@ from pathlib import Path
 from planlint.document.identity import labelled_line
 from planlint.document.limits import Limits
 from planlint.document.model import BlockKind, Document, DocumentBuilder, Location
+from planlint.document.structure import TOC_ENTRY
 from planlint.errors import PlanInputError
 
 NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
@@ -56,6 +57,10 @@ def _add_run(builder: DocumentBuilder, run: list[str], line: int, ruled: bool) -
     if first:
         for row in run:
             labelled_line(builder.document, row)
+    if len(run) > 1 and all(TOC_ENTRY.match(row.strip()) for row in run):  # contents lines: one block each
+        for number, row in enumerate(run, line):
+            builder.add(BlockKind.PARAGRAPH, row, Location(line=number))
+        return
     if len(run) == 1 and _looks_like_heading(text):
         match = NUMBERED_HEADING.match(text)
         if first and match is None and not ruled:
@@ -76,11 +81,17 @@ def _capitals(text: str) -> bool:
 
 
 def _rank_layout_headings(document: Document) -> None:
-    """Headings in capitals are the top level when the plan has them; otherwise every unnumbered heading is."""
+    """Headings in capitals are the top level when the plan has them. Otherwise an unnumbered heading stands one
+    level below the numbered heading above it, or at the top when there is none."""
     layout = [b for b in document.blocks if b.kind is BlockKind.HEADING and b.cue == "layout"]
-    if not any(_capitals(b.text) for b in layout):
-        for block in layout:
-            block.level = 1
+    if any(_capitals(b.text) for b in layout):
+        return
+    numbered = 0
+    for block in document.blocks:
+        if block.kind is BlockKind.HEADING and block.cue == "numbering":
+            numbered = block.level or 0
+        elif block.kind is BlockKind.HEADING and block.cue == "layout":
+            block.level = numbered + 1
 
 
 def _looks_like_heading(text: str) -> bool:
