@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from planlint.i18n import Catalog
+from planlint.inert import no_commands, visible
 
 T = Catalog(
     {
@@ -102,6 +103,18 @@ T = Catalog(
             "är en av planerna som granskas och skrivs aldrig över. Välj en annan fil med -o/--output.",
             "is one of the plans being checked and is never overwritten. Choose another file with -o/--output.",
         ),
+        "output_is_read": (
+            "läses av granskningen (konfiguration, baslinje eller regelpaket) och skrivs aldrig över. "
+            "Välj en annan fil med -o/--output.",
+            "is read by the check (configuration, baseline or rule pack) and is never overwritten. "
+            "Choose another file with -o/--output.",
+        ),
+        "output_is_symlink": (
+            "är en symbolisk länk; planlint skriver aldrig genom en länk. Ta bort länken eller välj en annan fil "
+            "med -o/--output.",
+            "is a symbolic link; planlint never writes through a link. Remove the link or choose another file "
+            "with -o/--output.",
+        ),
         "exists": (
             "filen finns redan. Välj ett annat namn med -o eller skriv över med --force.",
             "the file exists already. Choose another name with -o or overwrite it with --force.",
@@ -125,12 +138,20 @@ class PlanlintError(Exception):
 
     def message(self, lang: str = "sv") -> str:
         """The message in `lang`; a parameter given as a (Swedish, English) pair is picked by language."""
-        params = {k: (v[1] if lang == "en" else v[0]) if isinstance(v, tuple) else v for k, v in self.params.items()}
+        params = {
+            k: _one_line((v[1] if lang == "en" else v[0]) if isinstance(v, tuple) else v)
+            for k, v in self.params.items()
+        }
         text = T(self.key, lang, **params)
-        return f"{self.path}: {text}" if self.path is not None else text
+        return no_commands(f"{visible(str(self.path))}: {text}" if self.path is not None else text)
 
     def __str__(self) -> str:
         return self.message("sv")
+
+
+def _one_line(value: object) -> object:
+    """A message parameter as one inert line (a reason may quote a file's content or a file name)."""
+    return visible(" ".join(value.split())) if isinstance(value, str) else value
 
 
 class PlanInputError(PlanlintError):

@@ -160,6 +160,7 @@ class RunResult:
     errors: list[PlanlintError] = field(default_factory=list)
     fail_on: str = "error"
     baseline: Baseline | None = None  # the baseline applied, if any
+    read: list[Path] = field(default_factory=list)  # configuration files, baseline and rule packs the run read
 
     def counts(self, finding: Finding) -> bool:
         """Whether a finding counts toward the exit status: not exempt, not known, at or above --fail-on."""
@@ -169,6 +170,10 @@ class RunResult:
     def inputs(self) -> tuple[Path, ...]:
         """The plan files this run read or tried to read."""
         return tuple(r.document.path for r in self.results) + tuple(e.path for e in self.errors if e.path)
+
+    def reads(self) -> tuple[Path, ...]:
+        """The other files and folders this run read: configuration, baseline, rule packs."""
+        return tuple(self.read)
 
     def exit_code(self) -> int:
         """2 for any input error; else 1 when a counted finding reaches the failing severity; else 0."""

@@ -58,7 +58,7 @@ def baseline(
     except PlanlintError as problem:
         fail(problem, lang)
     data = baseline_dict(outcome.results, output)
-    write_output(json.dumps(data, ensure_ascii=False, indent=2), output, lang, outcome.inputs())
+    write_output(json.dumps(data, ensure_ascii=False, indent=2), output, lang, outcome.inputs(), outcome.reads())
     for problem in outcome.errors:
         error(problem.message(lang), lang)
     findings = sum(len(v) for v in data["plans"].values())

@@ -9,8 +9,10 @@ from pathlib import Path
 import click
 
 from planlint.cli.options import error, fail, jobs_option, lang_option, run_options, selection_options, warning
+from planlint.cli.output import conflict, write_file
 from planlint.errors import PlanlintError
 from planlint.i18n import Catalog
+from planlint.inert import inert_lines, shown, visible
 from planlint.reporters import text as text_report
 from planlint.reporters.formats import FORMATS, render
 
@@ -40,6 +42,8 @@ T = Catalog(
         ),
     }
 )
+
+OUTPUT_CONFLICTS = {"input": "output_is_input", "read": "output_is_read", "symlink": "output_is_symlink"}
 
 
 class UsageProblem(PlanlintError):
@@ -151,7 +155,7 @@ def check(
             rendered = text_report.render(outcome, lang, quiet=quiet, statistics=statistics)
         else:
             rendered = render(fmt, outcome, lang)
-        write_output(rendered, output, lang, outcome.inputs())
+        write_output(rendered, output, lang, outcome.inputs(), outcome.reads())
     for problem in outcome.errors:
         error(problem.message(lang), lang)
     sys.exit(outcome.exit_code())
@@ -165,14 +169,14 @@ def show(arguments: list[str], options, settings: bool, lang: str) -> None:
         plans, errors = plan_files(arguments, options)
         lines = []
         for plan in plans:
-            lines.append(str(plan))
+            lines.append(visible(str(plan)))
             if settings:
                 config, pack = settings_for(plan, options)
                 values = {**config.as_dict(), "rules": str(pack) if pack else None}
                 lines += [f"  {key} = {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
     except PlanlintError as problem:
         fail(problem, lang)
-    click.echo("\n".join(lines))
+    click.echo(inert_lines("\n".join(lines)))
     for problem in errors:
         error(problem.message(lang), lang)
     sys.exit(2 if errors else 0)
@@ -192,15 +196,20 @@ def pair_outputs(formats: tuple[str, ...], outputs: tuple[Path, ...]) -> list[tu
     return [(fmt, outputs[i] if i < len(outputs) else None) for i, fmt in enumerate(formats)]
 
 
-def write_output(rendered: str, output: Path | None, lang: str, inputs: tuple[Path, ...] = ()) -> None:
-    """Print to stdout, or write the file, which must not be one of the plans (inputs are never modified)."""
+def write_output(
+    rendered: str, output: Path | None, lang: str, inputs: tuple[Path, ...] = (), reads: tuple[Path, ...] = ()
+) -> None:
+    """Print to stdout, or write the file atomically. Never over a plan (`inputs`), the configuration, baseline or
+    rule pack (`reads`), nor through a symlink: what a run reads is never modified."""
+    rendered = shown(rendered)  # a file name that is not UTF-8 is shown with U+FFFD
     if output is None:
         click.echo(rendered)
         return
-    if output.exists() and any(output.samefile(plan) for plan in inputs if plan.exists()):
-        fail(PlanlintError(output, "output_is_input"), lang)
+    problem = conflict(output, inputs, reads)
+    if problem is not None:
+        fail(PlanlintError(output, OUTPUT_CONFLICTS[problem]), lang)
     try:
-        output.write_text(rendered if rendered.endswith("\n") else rendered + "\n", encoding="utf-8")
+        write_file(output, rendered if rendered.endswith("\n") else rendered + "\n")
     except OSError as exc:
         fail(PlanlintError(output, "output", reason=exc.strerror or str(exc)), lang)
 

@@ -6,18 +6,31 @@ Each command lives in its own module under planlint/cli/ and is registered here.
 from __future__ import annotations
 
 import glob
+import os
 import sys
+import traceback
 from pathlib import Path
 
 import click
 
 from planlint import __version__
-from planlint.cli.options import ERROR_PREFIX, EXIT_ERROR
+from planlint.cli.options import ERROR_PREFIX, EXIT_ERROR, error
 from planlint.i18n import Catalog, language_from_args, use_language
+from planlint.inert import visible
 from planlint.names import closest
 
+EXIT_INTERNAL = 3
+DEBUG_FLAG, DEBUG_ENV = "--debug", "PLANLINT_DEBUG"
 T = Catalog(
     {
+        "internal": (
+            "internt fel ({error}). Det är ett fel i planlint, inte i planen eller i hur du körde den.\n"
+            "Rapportera det gärna till dem som underhåller planlint, med kommandot du körde och om möjligt filen; "
+            "kör samma kommando med --debug för att se hela felspåret.",
+            "internal error ({error}). This is a bug in planlint, not in the plan or in how you ran it.\n"
+            "Please report it to planlint's maintainers with the command you ran and, if you can, the file; "
+            "run the same command with --debug to see the whole traceback.",
+        ),
         "unknown_command": (
             "Okänt kommando {name!r}. Menade du {near!r}? (Se `planlint --help`.)",
             "Unknown command {name!r}. Did you mean {near!r}? (See `planlint --help`.)",
@@ -75,7 +88,8 @@ def _refuse_misspelt_command(first: str, commands: list[str], lang: str) -> None
 def cli() -> None:
     """planlint granskar hur en verksamhetsplan konkretiserar målbild 2027 och inriktningarna 2023–2026.
 
-    Kör `planlint PLAN` för en granskning (samma som `planlint check PLAN`).
+    Kör `planlint PLAN` för en granskning (samma som `planlint check PLAN`). Slutstatus 3 betyder ett
+    internt fel i planlint; kör då med --debug för att se hela felspåret.
     """
 
 
@@ -91,6 +105,18 @@ _register()
 
 
 def main() -> None:
-    """Console-script entry point."""
-    use_language(language_from_args(sys.argv[1:]))
-    cli(prog_name="planlint")
+    """Console-script entry point: any error planlint did not foresee ends with exit status 3 and a short
+    message (the traceback with --debug or PLANLINT_DEBUG=1), never as if the plan had findings."""
+    args = sys.argv[1:]
+    debug = DEBUG_FLAG in args or os.environ.get(DEBUG_ENV, "") not in ("", "0")
+    args = [arg for arg in args if arg != DEBUG_FLAG]
+    lang = language_from_args(args)
+    use_language(lang)
+    try:
+        cli(args, prog_name="planlint")
+    except Exception as exc:  # the last resort: everything foreseeable is a PlanlintError with exit status 2
+        if debug:
+            traceback.print_exc()
+        detail = visible(" ".join(f"{type(exc).__name__}: {exc}".split()))[:200]
+        error(T("internal", lang, error=detail), lang)
+        sys.exit(EXIT_INTERNAL)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -10,6 +9,7 @@ import click
 from planlint.cli.options import fail, lang_option
 from planlint.document.reader import read_plan
 from planlint.errors import PlanlintError
+from planlint.inert import inert_json
 
 
 @click.command()
@@ -25,7 +25,7 @@ def outline(plan: Path, fmt: str, lang: str) -> None:
     except PlanlintError as problem:
         fail(problem, lang)
     if fmt == "json":
-        click.echo(json.dumps(document.as_dict(), ensure_ascii=False, indent=2))
+        click.echo(inert_json(document.as_dict()))
     else:
         click.echo(render_outline(document, lang))
 

@@ -67,7 +67,7 @@ def report(plans: tuple[str, ...], output: Path, rules: Path | None, config: Pat
     if not outcome.results:
         error(T("nothing", lang), lang)
         sys.exit(EXIT_ERROR)
-    write_output(render(outcome, lang), output, lang, outcome.inputs())
+    write_output(render(outcome, lang), output, lang, outcome.inputs(), outcome.reads())
     count = len(outcome.results)
     click.echo(T("written", lang, path=output, plans=count) if count > 1 else T("written_one", lang, path=output))
     if outcome.errors:

@@ -100,6 +100,7 @@ def run(arguments: list[str], options: RunOptions, progress: Progress | None = N
         options.stdin = sys.stdin.buffer.read()
     plans, errors = plan_files(arguments, options)
     outcome = RunResult(errors=list(errors), baseline=baseline)
+    read = {p for p in (options.config, options.rules, options.baseline) if p is not None}
     fail_on = options.fail_on
     with (progress or _no_progress)(len(plans)) as advance:
         for plan, checked in zip(plans, _check_all(plans, options, advance)):
@@ -107,9 +108,11 @@ def run(arguments: list[str], options: RunOptions, progress: Progress | None = N
                 outcome.errors.append(checked)
                 continue
             outcome.results.append(checked)
-            if fail_on is None:
-                fail_on = settings_for(plan, options)[0].fail_on
+            config = settings_for(plan, options)[0]
+            fail_on = fail_on or config.fail_on
+            read.update(p for p in (config.path, checked.pack.root) if p is not None)
     outcome.fail_on = fail_on or "error"
+    outcome.read = sorted(read)
     if baseline is not None:
         apply_baseline(outcome.results, baseline)
     return outcome

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from planlint.i18n import Catalog, pick
+from planlint.inert import visible
 from planlint.reporters.labels import where
 from planlint.reporters.sarif import artifact_path
 from planlint.result import Finding, PlanResult, RunResult, Severity
@@ -26,9 +27,11 @@ def render(outcome: RunResult, lang: str) -> str:
 
 
 def command(name: str, message: str, **properties: str | int | None) -> str:
-    """`::name key=value,…::message` with every part escaped."""
-    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items() if value is not None)
-    return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
+    """`::name key=value,…::message` with every part escaped, and control and bidi characters shown."""
+    props = ",".join(
+        f"{key}={visible(escape_property(str(value)))}" for key, value in properties.items() if value is not None
+    )
+    return f"::{name}{' ' + props if props else ''}::{visible(escape_data(message))}"
 
 
 def escape_data(text: str) -> str:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from planlint import __version__
 from planlint.i18n import pick
+from planlint.inert import inert_json
 from planlint.reporters.why import reason_text, why_dict
 from planlint.result import Evidence, Finding, PlanResult, RunResult
 
@@ -99,4 +98,4 @@ def report_dict(outcome: RunResult, lang: str) -> dict:
 
 
 def render(outcome: RunResult, lang: str) -> str:
-    return json.dumps(report_dict(outcome, lang), ensure_ascii=False, indent=2)
+    return inert_json(report_dict(outcome, lang))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from planlint.i18n import Catalog, pick
+from planlint.inert import visible
 from planlint.reporters.labels import severity_word, status_word, where
 from planlint.result import Finding, PlanResult, RunResult
 
@@ -30,6 +31,7 @@ def render(outcome: RunResult, lang: str) -> str:
         case = ET.SubElement(suite, "testcase", classname=name, name=T("read", lang))
         ET.SubElement(case, "error", message=error.message(lang), type=error.key)
     _count(root)
+    _make_valid(root)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")
 
@@ -75,6 +77,19 @@ def _details(finding: Finding, lang: str) -> str:
     if finding.suggestion:
         lines.append(T("suggestion", lang, text=pick(finding.suggestion, lang)))
     return "\n".join(lines)
+
+
+def _make_valid(root: ET.Element) -> None:
+    """Every text and attribute shown without the characters XML forbids (controls, U+FFFE, U+FFFF) or bidi
+    controls, line by line."""
+
+    def clean(text: str) -> str:
+        return "\n".join(visible(line) for line in text.split("\n"))
+
+    for element in root.iter():
+        element.attrib.update({key: clean(value) for key, value in element.attrib.items()})
+        if element.text:
+            element.text = clean(element.text)
 
 
 def _count(root: ET.Element) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from planlint.i18n import Catalog, pick
+from planlint.inert import visible
 from planlint.reporters.labels import (
     SEVERITY_SYMBOLS,
     concept_columns,
@@ -16,7 +17,11 @@ from planlint.reporters.labels import (
 )
 from planlint.result import Finding, PlanResult, RunResult
 
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
+# Every ASCII punctuation character is escaped, which makes emphasis, links, autolinks (`https\://`, `www\.`),
+# tables and strikethrough literal; HTML's `&<>` become entities; `@` and `#` are set as code, where GitHub
+# makes no mention or issue link.
+PUNCTUATION = re.compile(r"([!\"$%'()*+,\-./:;=?\[\\\]^_`{|}~])")
+LINKING = re.compile(r"[@#]")
 
 T = Catalog(
     {
@@ -71,12 +76,11 @@ def _table(outcome: RunResult, lang: str) -> str:
     ]
     for result in outcome.results:
         cells = status_row(result, names)
-        rows.append(f"| {_code(str(result.document.path))} | {result.score} | " + " | ".join(cells) + " |")
+        rows.append(f"| {_code(str(result.document.path), table=True)} | {result.score} | " + " | ".join(cells) + " |")
     for error in outcome.errors:
         if error.path is not None:
-            rows.append(
-                f"| {_code(str(error.path))} | – | " + " | ".join([T("unread", lang)] + [" "] * (len(names) - 1)) + " |"
-            )
+            cells = [T("unread", lang)] + [" "] * (len(names) - 1)
+            rows.append(f"| {_code(str(error.path), table=True)} | – | " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
 
@@ -99,11 +103,16 @@ def _finding(finding: Finding, lang: str) -> str:
 
 
 def _cell(text: str) -> str:
-    """Plan text made inert inside a table cell or list item: one line, no HTML, no links or emphasis."""
-    text = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """Text made inert inside a table cell or list item: one line, no HTML, links, mentions or emphasis."""
+    text = PUNCTUATION.sub(r"\\\1", " ".join(visible(text).split()))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return LINKING.sub(lambda m: f"`{m.group()}`", text)
 
 
-def _code(text: str) -> str:
-    """A path as a code span (which cannot hold a backtick)."""
-    return "`" + " ".join(text.split()).replace("`", "'") + "`"
+def _code(text: str, table: bool = False) -> str:
+    """A path as a code span, fenced by more backticks than it holds in a row; in a table `|` is escaped,
+    as GitHub splits cells before it reads code spans."""
+    text = " ".join(visible(text).split())
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text.replace('|', chr(92) + '|') if table else text}{pad}{fence}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from planlint.document.model import Block, Document
 from planlint.i18n import Catalog
+from planlint.inert import inert_lines, visible
 from planlint.reporters.labels import place
 
 T = Catalog(
@@ -44,7 +45,7 @@ def render_outline(document: Document, lang: str = "sv") -> str:
         T(
             "header",
             lang,
-            path=document.path,
+            path=visible(str(document.path)),
             fmt=document.format,
             blocks=len(document.blocks),
             words=document.word_count,
@@ -52,17 +53,17 @@ def render_outline(document: Document, lang: str = "sv") -> str:
         )
     ]
     if document.title:
-        lines.append(T("title_line", lang, title=document.title))
+        lines.append(T("title_line", lang, title=visible(document.title)))
     if document.organisation:
-        lines.append(T("organisation", lang, name=document.organisation))
+        lines.append(T("organisation", lang, name=visible(document.organisation)))
     if document.period:
-        lines.append(T("period", lang, period=document.period))
+        lines.append(T("period", lang, period=visible(document.period)))
     lines += ["", T("sections", lang)]
     headings = [b for b in document.blocks if b.level is not None]
     lines += [_heading_line(b, lang) for b in headings] or [T("no_sections", lang)]
     lines += ["", T("blocks", lang)]
     lines += [_block_line(b, lang) for b in document.blocks]
-    return "\n".join(lines)
+    return inert_lines("\n".join(lines))
 
 
 def _heading_line(block: Block, lang: str) -> str:
@@ -70,7 +71,7 @@ def _heading_line(block: Block, lang: str) -> str:
     how = [T(f"cue_{block.cue}", lang)] if block.cue else []
     if block.toc and block.cue != "toc":
         how.append(T("toc", lang))
-    return f"{'  ' * ((block.level or 1) - 1)}{block.text}  [{block.index}] ({', '.join(how)})"
+    return f"{'  ' * ((block.level or 1) - 1)}{visible(block.text)}  [{block.index}] ({', '.join(how)})"
 
 
 def _block_line(block: Block, lang: str) -> str:
@@ -79,5 +80,5 @@ def _block_line(block: Block, lang: str) -> str:
     kind = T(block.kind.value, lang)
     if block.cue:
         kind += f" ({T(f'cue_{block.cue}', lang)})"
-    line = f"{block.index:>5}  {kind:<26}  {where:<28}  {text}"
+    line = f"{block.index:>5}  {kind:<26}  {where:<28}  {visible(text)}"
     return f"{line}  [{T('toc', lang)}]" if block.toc else line

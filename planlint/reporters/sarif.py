@@ -7,7 +7,6 @@ the written reason, and under --baseline every result has a baselineState.
 
 from __future__ import annotations
 
-import json
 import os
 from importlib import metadata
 from pathlib import Path
@@ -15,6 +14,7 @@ from urllib.parse import quote
 
 from planlint import __version__
 from planlint.i18n import Catalog, pick
+from planlint.inert import inert_json
 from planlint.reporters.labels import where
 from planlint.result import Finding, PlanResult, RunResult, Severity
 from planlint.rulepack.docs import explain_rule
@@ -31,7 +31,7 @@ T = Catalog(
 
 
 def render(outcome: RunResult, lang: str) -> str:
-    return json.dumps(sarif_log(outcome, lang), ensure_ascii=False, indent=2)
+    return inert_json(sarif_log(outcome, lang))
 
 
 def sarif_log(outcome: RunResult, lang: str) -> dict:
@@ -130,7 +130,7 @@ def _artifact(path: Path) -> dict:
     relative = artifact_path(path)
     if relative is None:
         return {"uri": path.resolve().as_uri()}
-    return {"uri": quote(relative), "uriBaseId": SRCROOT}
+    return {"uri": quote(os.fsencode(relative)), "uriBaseId": SRCROOT}
 
 
 def _invocation(outcome: RunResult, lang: str) -> dict:

@@ -7,6 +7,7 @@ import textwrap
 from collections import Counter
 
 from planlint.i18n import Catalog, pick
+from planlint.inert import inert_lines, visible
 from planlint.reporters.labels import (
     EXEMPT_SYMBOL,
     SEVERITY_SYMBOLS,
@@ -77,13 +78,14 @@ def render(outcome: RunResult, lang: str = "sv", quiet: bool = False, statistics
         if len(outcome.results) + len(outcome.errors) > 1 and outcome.results:
             parts.append(summary_table(outcome, lang))
     parts.append(closing_line(outcome, lang))
-    return "\n\n".join(p for p in parts if p)
+    return inert_lines("\n\n".join(p for p in parts if p))
 
 
 def concise(result: PlanResult, finding: Finding, lang: str) -> str:
     """One line for a finding: "plan.docx: stycke 28, »Inledning«: ! [konkretisering] … (varning)"."""
     place = where(finding.location, finding.section, lang, finding.block)
-    head = f"{result.document.path}: {place}: " if place else f"{result.document.path}: "
+    path = visible(str(result.document.path))
+    head = f"{path}: {place}: " if place else f"{path}: "
     message = pick(finding.message, lang)
     return f"{head}{SEVERITY_SYMBOLS[finding.severity]} [{finding.rule}] {message} ({_label(finding, lang)})"
 
@@ -108,7 +110,7 @@ def _active(result: PlanResult) -> list[Finding]:
 def render_plan(result: PlanResult, lang: str) -> str:
     pack = result.pack
     lines = [
-        T("plan", lang, path=result.document.path),
+        T("plan", lang, path=visible(str(result.document.path))),
         T("pack", lang, name=pack.name, version=pack.version),
         T("score", lang, score=result.score),
         _wrap(score_meaning(result, lang), "  "),
@@ -175,7 +177,8 @@ def score_meaning(result: PlanResult, lang: str) -> str:
 def summary_table(outcome: RunResult, lang: str) -> str:
     """Plans × concepts with status symbols and the score; the concepts numbered, with a legend below."""
     names = concept_columns(outcome.results, lang)
-    paths = [str(r.document.path) for r in outcome.results] + [str(e.path) for e in outcome.errors if e.path]
+    paths = [visible(str(r.document.path)) for r in outcome.results]
+    paths += [visible(str(e.path)) for e in outcome.errors if e.path]
     width = max(len(T("plan_col", lang)), *map(len, paths))
     score = T("score_col", lang)
     lines = [
@@ -184,10 +187,12 @@ def summary_table(outcome: RunResult, lang: str) -> str:
     ]
     for result in outcome.results:
         symbols = " ".join(f"{symbol:<2}" for symbol in status_row(result, names))
-        lines.append(f"  {result.document.path!s:<{width}}  {result.score:>{len(score)}}  {symbols}".rstrip())
+        lines.append(
+            f"  {visible(str(result.document.path)):<{width}}  {result.score:>{len(score)}}  {symbols}".rstrip()
+        )
     for error in outcome.errors:
         if error.path:
-            lines.append(f"  {error.path!s:<{width}}  {'–':>{len(score)}}  {T('unread', lang)}")
+            lines.append(f"  {visible(str(error.path)):<{width}}  {'–':>{len(score)}}  {T('unread', lang)}")
     lines.append(_wrap(" · ".join(f"{n} {name}" for n, name in enumerate(names.values(), 1)), "  "))
     lines.append("  " + "  ".join(status_legend(lang)))
     return "\n".join(lines)
