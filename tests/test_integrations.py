@@ -98,7 +98,7 @@ def test_action_installs_checks_writes_sarif_and_fails_on_findings(action, insta
     }
     assert set(inputs) == set(action["inputs"])
     outputs, steps = run_action(action, inputs, installed, workspace)
-    assert outputs == {"exit-code": "1"}  # skola.txt lacks trygghet
+    assert outputs == {"exit-code": "1", "sarif": "true"}  # skola.txt lacks trygghet
     setup, check, upload, final = steps
     assert setup == ("actions/setup-python@v5", {"python-version": "3.11"})
     assert check[1].returncode == 0 and "Plan: planer/skola.txt" in check[1].stdout
@@ -124,7 +124,7 @@ def test_action_with_a_baseline_passes(action, installed, workspace: Path) -> No
     }
     (workspace / "ut").mkdir()
     outputs, steps = run_action(action, inputs, installed, workspace)
-    assert outputs == {"exit-code": "0"}, steps[1][1].stderr
+    assert outputs == {"exit-code": "0", "sarif": "true"}, steps[1][1].stderr
     assert "känd sedan baslinjen" in " ".join(steps[1][1].stdout.split())
     assert all(
         r["baselineState"] == "unchanged"
