@@ -42,6 +42,17 @@ def test_exemption_found_upward_in_pyproject(tmp_path: Path) -> None:
     assert "undantagen: VA-bolaget har inget uppdrag inom arbetsmarknad." in text
 
 
+def test_an_exemption_may_name_a_rule_of_any_kind(tmp_path: Path) -> None:
+    plan = _plan(tmp_path)
+    (tmp_path / "planlint.toml").write_text(
+        '[exempt]\nvision-koppling = "Bolagets plan följer ägardirektivet, inte visionen."\n', encoding="utf-8"
+    )
+    result = run_cli("check", "--format", "json", "--fail-on", "info", plan)
+    findings = {f["rule"]: f for f in json.loads(result.stdout)["files"][0]["findings"]}
+    assert findings["vision-koppling"]["suppressed"] == "Bolagets plan följer ägardirektivet, inte visionen."
+    assert findings["malbild-koppling"]["suppressed"] is None
+
+
 def test_planlint_toml_select_ignore_and_severity(tmp_path: Path) -> None:
     plan = _plan(tmp_path)
     (plan.parent / "planlint.toml").write_text(

@@ -1,13 +1,20 @@
-"""Check a document against a rule pack: analysis, concept statuses, rule findings and configuration."""
+"""Check a document against a rule pack: analysis, concept statuses, rule findings and configuration.
+
+As in yamllint's linter, the kinds only report what they see; the engine stamps every finding with the rule's
+id, its effective severity (the configuration's, else the rule's) and the exemption that applies to it.
+"""
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from planlint.analysis.evidence import analyze
 from planlint.analysis.matching import ConceptIndex
-from planlint.checks import KINDS, CheckContext
+from planlint.checks import KINDS, validate_rules
+from planlint.checks.kind import CheckContext, Report
 from planlint.document.model import Document
 from planlint.project.config import Config, check_against_pack
-from planlint.result import ConceptResult, Evidence, PlanResult, Reason, Severity, Status, evidence_rank
+from planlint.result import ConceptResult, Evidence, Finding, PlanResult, Reason, Severity, Status, evidence_rank
 from planlint.rulepack.lexicon import load_forms
 from planlint.rulepack.pack import Pack, RuleSpec
 
@@ -16,7 +23,7 @@ class Engine:
     """A pack compiled for matching; check any number of documents with it."""
 
     def __init__(self, pack: Pack) -> None:
-        self.pack = pack
+        self.pack = validate_rules(pack)
         self.index = ConceptIndex(pack, load_forms(pack.root, pack.lemmas))
 
     def check(self, document: Document, config: Config | None = None) -> PlanResult:
@@ -25,12 +32,11 @@ class Engine:
         analysis = analyze(document, self.pack, self.index)
         concepts = {c.id: self._concept_result(c.id, analysis.evidence[c.id], config) for c in self.pack.concepts}
         context = CheckContext(analysis, self.pack, concepts)
-        findings = []
-        for rule in self.active_rules(config):
-            for finding in KINDS[rule.extends].check(context, rule):
-                if rule.id in config.severity:
-                    finding.severity = Severity.parse(config.severity[rule.id])
-                findings.append(finding)
+        findings = [
+            stamp(report, rule, config)
+            for rule in self.active_rules(config)
+            for report in KINDS[rule.extends].check(context, rule)
+        ]
         scored = [c for c in concepts.values() if c.exempt is None]
         score = round(sum(c.score for c in scored) / len(scored)) if scored else 100
         return PlanResult(document, self.pack, list(concepts.values()), findings, score)
@@ -69,3 +75,12 @@ def _reason(status: Status, counted: list[Evidence], evidence: list[Evidence]) -
     if status is Status.KONKRETISERAD:
         at_status.sort(key=lambda e: REASON_ORDER.index(e.reason.key) if e.reason.key in REASON_ORDER else 99)
     return at_status[0].reason if at_status else None
+
+
+def stamp(report: Report, rule: RuleSpec, config: Config) -> Finding:
+    """A kind's report as a finding of `rule`: its id, the effective severity, and the written reason of the
+    exemption of its concept or of the rule itself, if the configuration has one."""
+    severity = Severity.parse(config.severity.get(rule.id, rule.severity))
+    exemption = config.exempt.get(report.concept or "") or config.exempt.get(rule.id)
+    reported = {f.name: getattr(report, f.name) for f in fields(report)}
+    return Finding(rule.id, severity, suppression=exemption, **reported)

@@ -6,49 +6,65 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from planlint.analysis.phrases import PhraseSet
-from planlint.result import Finding, Severity
+from planlint.checks.kind import MESSAGE, PHRASES, CheckContext, Option, Report
+from planlint.rulepack.pack import RuleSpec
 
 
-def validate(fields, options: dict) -> None:
-    for key in ("require", "contribution", "unless_sentence"):
-        value = options.get(key, [])
-        if (
-            not isinstance(value, list)
-            or not all(isinstance(v, str) for v in value)
-            or (key == "require" and not value)
+class Reference:
+    name = "reference"
+    doc = (
+        "planen ska nämna något (`require`) och, om `contribution` anges, i samma stycke säga hur verksamheten bidrar",
+        "the plan must name something (`require`) and, where `contribution` is given, say in the same paragraph "
+        "how the service contributes",
+    )
+    options = (
+        Option("require", PHRASES, ("det planen ska nämna", "what the plan must name"), required=True),
+        Option(
+            "contribution",
+            PHRASES,
+            ("ord som säger hur verksamheten bidrar, i samma stycke", "words saying how the service contributes"),
+        ),
+        Option(
+            "unless_sentence",
+            PHRASES,
+            ("ord som gör att en mening inte räknas", "words that keep a sentence from counting"),
+        ),
+        Option(
+            "message_weak",
+            MESSAGE,
+            ("meddelandet när bidraget saknas", "the message when the contribution is missing"),
+            needed_with="contribution",
+        ),
+        Option("suggestion", MESSAGE, ("vad planen kan lägga till", "what the plan can add")),
+    )
+
+    def check(self, context: CheckContext, rule: RuleSpec) -> Iterator[Report]:
+        require = PhraseSet(rule.options["require"])
+        contribution = PhraseSet(rule.options["contribution"]) if rule.options.get("contribution") else None
+        unless = PhraseSet(rule.options.get("unless_sentence", []))
+        document = context.analysis.document
+        named = []
+        for block, sentences in zip(document.blocks, context.analysis.sentences):
+            for sentence in sentences:
+                if require.any_in(sentence.words) and not unless.any_in(sentence.words):
+                    named.append((block, sentences))
+                    break
+        suggestion = rule.options.get("suggestion")
+        if not named:
+            yield Report(dict(rule.message), suggestion=suggestion)
+            return
+        if contribution is not None and not any(
+            any(contribution.any_in(s.words) for s in sentences) for _, sentences in named
         ):
-            fields.fail(key, "måste vara en lista med ord eller fraser", "must be a list of words or phrases")
-    if options.get("contribution") and not isinstance(options.get("message_weak"), dict):
-        fields.fail("message_weak", "behövs när contribution anges", "is needed when contribution is given")
+            block = named[0][0]
+            yield Report(
+                dict(rule.options["message_weak"]),
+                block=block.index,
+                location=block.location,
+                section=block.section,
+                quote=block.text,
+                suggestion=suggestion,
+            )
 
 
-def check(context, rule) -> Iterator[Finding]:
-    require = PhraseSet(rule.options["require"])
-    contribution = PhraseSet(rule.options["contribution"]) if rule.options.get("contribution") else None
-    unless = PhraseSet(rule.options.get("unless_sentence", []))
-    document = context.analysis.document
-    named = []
-    for block, sentences in zip(document.blocks, context.analysis.sentences):
-        for sentence in sentences:
-            if require.any_in(sentence.words) and not unless.any_in(sentence.words):
-                named.append((block, sentences))
-                break
-    severity = Severity.parse(rule.severity)
-    suggestion = rule.options.get("suggestion")
-    if not named:
-        yield Finding(rule.id, severity, dict(rule.message), suggestion=suggestion)
-        return
-    if contribution is not None and not any(
-        any(contribution.any_in(s.words) for s in sentences) for _, sentences in named
-    ):
-        block = named[0][0]
-        yield Finding(
-            rule.id,
-            severity,
-            dict(rule.options["message_weak"]),
-            block=block.index,
-            location=block.location,
-            section=block.section,
-            quote=block.text,
-            suggestion=suggestion,
-        )
+KIND = Reference()

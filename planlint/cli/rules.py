@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from planlint.checks import validate_rules
 from planlint.cli.options import error, fail, lang_option
 from planlint.errors import PlanlintError
 from planlint.i18n import Catalog, pick
@@ -31,7 +32,7 @@ T = Catalog(
 
 def _pack(rules: Path | None, lang: str) -> Pack:
     try:
-        return load_pack(rules)
+        return validate_rules(load_pack(rules))
     except PlanlintError as problem:
         fail(problem, lang)
 

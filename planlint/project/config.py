@@ -10,7 +10,7 @@ extend-exclude = ["utkast/"]
 [severity]
 uppfoljning = "info"
 [exempt]
-sysselsattning = "VA-bolaget har inget arbetsmarknadsuppdrag."   # a written reason is required
+sysselsattning = "VA-bolaget har inget arbetsmarknadsuppdrag."   # a concept or a rule; a written reason is required
 [[overrides]]                      # settings for the plans matching `files` only
 files = ["nsva*.docx"]
 exempt = {sysselsattning = "…"}
@@ -84,8 +84,8 @@ T = Catalog(
             "the rule {name!r} does not exist.{hint} See `planlint rules`.",
         ),
         "no_concept": (
-            "begreppet {name!r} finns inte i regelpaketet.{hint} Se `planlint rules`.",
-            "the concept {name!r} is not in the rule pack.{hint} See `planlint rules`.",
+            "{name!r} är varken ett begrepp eller en regel i regelpaketet.{hint} Se `planlint rules`.",
+            "{name!r} is neither a concept nor a rule of the rule pack.{hint} See `planlint rules`.",
         ),
         "unreadable": ("filen går inte att läsa: {reason}", "the file cannot be read: {reason}"),
         "not_utf8": ("filen är inte sparad som UTF-8", "the file is not saved as UTF-8"),
@@ -281,7 +281,7 @@ def check_against_pack(config: Config, rule_ids: set[str], concept_ids: set[str]
         select=tuple(rule(n) for n in config.select),
         ignore=tuple(rule(n) for n in config.ignore),
         severity={rule(n): v for n, v in config.severity.items()},
-        exempt={_resolve(config.path, n, concept_ids, "no_concept"): v for n, v in config.exempt.items()},
+        exempt={_resolve(config.path, n, concept_ids | rule_ids, "no_concept"): v for n, v in config.exempt.items()},
     )
 
 

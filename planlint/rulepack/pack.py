@@ -7,6 +7,7 @@ error names the file and the field, so that a city can edit its goals without re
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -20,6 +21,7 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader
 
 from planlint.errors import PackError
+from planlint.i18n import LANGUAGES
 
 DEFAULT_PACK = "helsingborg-2027"
 COMPOUND_MODES = ("none", "first", "last", "any")
@@ -37,6 +39,11 @@ DEPTH_CUES = (
     "ordinal_words",
     "money_words",
 )
+# What a heading tells of the text under it, and what a table column holds (the analysis reads these roles).
+SECTION_ROLES = ("goal", "activity", "indicator", "foreword", "context")
+COLUMN_ROLES = ("goal", "activity", "indicator", "baseline", "target")
+RULE_FIELDS = ("id", "extends", "severity", "message", "docs")  # every rule has these; its kind declares the rest
+DOCS_FIELDS = ("sv", "en", "pass", "fail", "example_concept")
 
 
 @dataclass(frozen=True)
@@ -179,15 +186,15 @@ def load_pack(path: Path | None = None) -> Pack:
     rule_files = sorted((root / "rules").glob("*.yaml")) if (root / "rules").is_dir() else []
     rules = tuple(_load_rule(_Fields(p)) for p in rule_files)
     _unique(root / "rules", [r.id for r in rules])
-    valid = meta.mapping("valid")
+    valid = meta.sub(meta.mapping("valid"), "valid").only(("from", "to")).data
     lemmas = frozenset(t.value for c in concepts for t in c.terms if t.kind == "lemma")
-    scores = meta.mapping("status_scores", required=True)
+    scores = meta.sub(meta.mapping("status_scores", required=True), "status_scores").only(STATUSES).data
     for status in STATUSES:
         if not isinstance(scores.get(status), int) or not 0 <= scores[status] <= 100:
             meta.sub(scores, "status_scores").fail(
                 status, "måste vara ett heltal 0–100", "must be a whole number 0–100"
             )
-    return Pack(
+    pack = Pack(
         name=meta.str("name", required=True),
         version=str(meta.get("version", required=True)),
         title=meta.texts("title", required=True),
@@ -201,6 +208,45 @@ def load_pack(path: Path | None = None) -> Pack:
         status_scores={k: scores[k] for k in STATUSES},
         lemmas=lemmas,
     )
+    meta.close()
+    return pack
+
+
+def nearest(word: str, valid: tuple[str, ...] | list[str]) -> str | None:
+    """The valid word closest to a misspelt one, if any is close."""
+    return next(iter(difflib.get_close_matches(word, list(valid), n=1, cutoff=0.6)), None)
+
+
+def unknown_key(path: Path, key: str, valid: tuple[str, ...] | list[str], prefix: str = "") -> PackError:
+    """The error for a key no reader knows: a typo must not silently change what a rule does."""
+    where = f"{prefix}{key}"
+    guess = nearest(str(key), valid)
+    if guess is not None:
+        return PackError(
+            path,
+            (
+                f"fältet '{where}' är okänt; menade du '{prefix}{guess}'?",
+                f"the field '{where}' is unknown; did you mean '{prefix}{guess}'?",
+            ),
+        )
+    listed = ", ".join(valid)
+    return PackError(
+        path, (f"fältet '{where}' är okänt (giltiga: {listed})", f"the field '{where}' is unknown (valid: {listed})")
+    )
+
+
+def unknown_value(path: Path, field: str, value: object, valid: tuple[str, ...]) -> PackError:
+    """The error for a value outside a fixed set, with the nearest valid one."""
+    guess = nearest(str(value), valid)
+    hint_sv = f"; menade du '{guess}'?" if guess else f" (giltiga: {', '.join(valid)})"
+    hint_en = f"; did you mean '{guess}'?" if guess else f" (valid: {', '.join(valid)})"
+    return PackError(
+        path,
+        (
+            f"fältet '{field}' har det okända värdet '{value}'{hint_sv}",
+            f"field '{field}' has the unknown value '{value}'{hint_en}",
+        ),
+    )
 
 
 class _Fields:
@@ -209,19 +255,35 @@ class _Fields:
     def __init__(self, path: Path, data: Any = None, prefix: str = "") -> None:
         self.path = path
         self.prefix = prefix
+        self.read: list[str] = []  # the fields asked for, known or not
         if data is None:
             data = _read_yaml(path)
         if not isinstance(data, dict):
             self.fail(prefix or "(filen)", "måste vara en mappning (nyckel: värde)", "must be a mapping (key: value)")
         self.data = data
 
+    def close(self) -> None:
+        """No fields but those the loader read: an unknown key (a typo) is an error naming the nearest one."""
+        self.only(tuple(self.read))
+
+    def only(self, valid: tuple[str, ...]) -> _Fields:
+        """These fields, and no others: an unknown key is an error naming the nearest valid one."""
+        for key in self.data:
+            if key not in valid:
+                raise unknown_key(self.path, key, valid, self.prefix)
+        return self
+
     def fail(self, name: str, sv: str, en: str) -> None:
         where = f"{self.prefix}{name}" if name else self.prefix.rstrip(".")
         raise PackError(self.path, (f"fältet '{where}' {sv}", f"field '{where}' {en}"))
 
     def get(self, name: str, default: Any = None, required: bool = False) -> Any:
+        self.read.append(name)
         if name not in self.data or self.data[name] is None:
             if required:
+                typo = nearest(name, [str(key) for key in self.data])
+                if typo is not None and typo != name:
+                    raise unknown_key(self.path, typo, (name,), self.prefix)
                 self.fail(name, "saknas", "is missing")
             return default
         return self.data[name]
@@ -254,6 +316,7 @@ class _Fields:
     def texts(self, name: str, required: bool = False) -> dict[str, str]:
         """A {"sv": …, "en": …} mapping; Swedish is required."""
         value = self.mapping(name, required)
+        self.sub(value, name).only(LANGUAGES)
         if value and not isinstance(value.get("sv"), str):
             self.fail(f"{name}.sv", "saknas eller är inte text", "is missing or not text")
         return {k: " ".join(str(v).split()) for k, v in value.items()}
@@ -261,7 +324,7 @@ class _Fields:
     def choice(self, name: str, choices: tuple[str, ...], default: str | None = None) -> str:
         value = self.str(name, default, required=default is None)
         if value not in choices:
-            self.fail(name, f"måste vara ett av {', '.join(choices)}", f"must be one of {', '.join(choices)}")
+            raise unknown_value(self.path, f"{self.prefix}{name}", value, choices)
         return value
 
     def sub(self, data: Any, name: str) -> _Fields:
@@ -278,11 +341,11 @@ def _read_yaml(path: Path) -> Any:
 
 
 def _load_language(f: _Fields) -> LanguageCues:
-    sections = f.mapping("sections")
-    columns = f.mapping("table_columns")
+    sections = f.sub(f.mapping("sections"), "sections").only(SECTION_ROLES).data
+    columns = f.sub(f.mapping("table_columns"), "table_columns").only(COLUMN_ROLES).data
     contexts = f.mapping("contexts")
     titles = f.mapping("titles")
-    return LanguageCues(
+    cues = LanguageCues(
         negation=tuple(f.list_of_str("negation", required=True)),
         negation_exceptions=tuple(f.list_of_str("negation_exceptions")),
         clause_breaks=tuple(f.list_of_str("clause_breaks")),
@@ -300,6 +363,8 @@ def _load_language(f: _Fields) -> LanguageCues:
         titles={key: tuple(f.sub(titles, "titles").list_of_str(key)) for key in titles},
         **{key: tuple(f.list_of_str(key)) for key in DEPTH_CUES},
     )
+    f.close()
+    return cues
 
 
 def _load_concept(f: _Fields, expected_id: str, language: LanguageCues) -> Concept:
@@ -326,8 +391,8 @@ def _load_concept(f: _Fields, expected_id: str, language: LanguageCues) -> Conce
                 f"måste vara malbild och/eller inriktning, inte '{part}'",
                 f"must be malbild and/or inriktning, not '{part}'",
             )
-    suggestions = f.mapping("suggestions")
-    return Concept(
+    suggestions = f.sub(f.mapping("suggestions"), "suggestions").only(LANGUAGES).data
+    concept = Concept(
         id=cid,
         name=f.texts("name", required=True),
         framework=framework,
@@ -345,6 +410,8 @@ def _load_concept(f: _Fields, expected_id: str, language: LanguageCues) -> Conce
         examples=tuple(_load_example(f.sub(raw, f"examples[{i}]")) for i, raw in enumerate(f.get("examples", []))),
         source=f.path,
     )
+    f.close()
+    return concept
 
 
 def _load_sense(f: _Fields) -> Sense:
@@ -356,6 +423,7 @@ def _load_sense(f: _Fields) -> Sense:
     )
     if not sense.before and not sense.after:
         f.fail("before", "eller 'after' behövs", "or 'after' is needed")
+    f.close()
     return sense
 
 
@@ -363,7 +431,9 @@ def _load_example(f: _Fields) -> Example:
     counts = f.get("counts", required=True)
     if not isinstance(counts, bool):
         f.fail("counts", "måste vara true eller false", "must be true or false")
-    return Example(text=f.str("text", required=True), counts=counts, why=f.texts("why"))
+    example = Example(text=f.str("text", required=True), counts=counts, why=f.texts("why"))
+    f.close()
+    return example
 
 
 def _load_term(f: _Fields, raw: Any, index: int, language: LanguageCues) -> Term:
@@ -378,7 +448,8 @@ def _load_term(f: _Fields, raw: Any, index: int, language: LanguageCues) -> Term
     kind = kinds[0]
     value = str(t.get(kind, required=True)).lower().strip()
     requires = tuple(t.list_of_str("requires"))
-    return Term(
+    t.read += ["lemma", "word", "phrase"]
+    term = Term(
         kind=kind,
         value=value,
         compound=t.choice("compound", COMPOUND_MODES, "any" if kind == "lemma" else "none"),
@@ -387,22 +458,21 @@ def _load_term(f: _Fields, raw: Any, index: int, language: LanguageCues) -> Term
         requires=requires,
         unless=tuple(t.list_of_str("unless")),
     )
+    t.close()
+    return term
 
 
 def _load_rule(f: _Fields) -> RuleSpec:
-    from planlint.checks import KINDS
-
+    """A rule instance; its kind and the options the kind declares are checked by `planlint.checks`."""
     rid = f.str("id", required=True)
     if f.path.stem != rid:
         f.fail("id", f"är '{rid}' men filen heter {f.path.name}", f"is '{rid}' but the file is {f.path.name}")
-    extends = f.choice("extends", tuple(KINDS))
-    docs = f.mapping("docs", required=True)
+    extends = f.str("extends", required=True)
+    docs = f.sub(f.mapping("docs", required=True), "docs").only(DOCS_FIELDS).data
     for key in ("sv", "pass", "fail"):
         if not isinstance(docs.get(key), str):
             f.sub(docs, "docs").fail(key, "saknas eller är inte text", "is missing or not text")
-    reserved = {"id", "extends", "severity", "message", "docs"}
-    options = {k: v for k, v in f.data.items() if k not in reserved}
-    KINDS[extends].validate(f, options)
+    options = {k: v for k, v in f.data.items() if k not in RULE_FIELDS}
     return RuleSpec(
         id=rid,
         extends=extends,
