@@ -74,7 +74,7 @@ class ConceptIndex:
         self._globs = GlobList(globs)
         self._lookalikes = load_lookalikes(pack.root)
         self._dropped = _dropped_table(self._exact) if self._lookalikes else {}
-        self._stems_dropped = _dropped_table(self._first) if self._lookalikes else {}
+        self._stems_dropped = _dropped_table(self._first, last=False) if self._lookalikes else {}
         self._word_hits = lru_cache(maxsize=65536)(self._word_hits_uncached)
 
     def _add(self, cid: str, term: Term, forms: dict[str, frozenset[str]]) -> None:
@@ -115,7 +115,7 @@ class ConceptIndex:
         words = [w for w in self._exact if len(w) >= TYPO_MIN]
         stems = [s for s in self._first if len(s) >= TYPO_MIN]
         keys = {t for w in words for t in _doubled(w) | _swapped(w)} | set(_dropped_table(words))
-        return (keys | set(_dropped_table(stems))) - self._exact.keys()
+        return (keys | set(_dropped_table(stems, last=False))) - self._exact.keys()
 
     def _found(self, word: str) -> list[tuple[str, Term]]:
         found = list(self._exact.get(word, ()))
@@ -203,12 +203,14 @@ def weigh(hits: list[Hit]) -> float:
     return sum(by_group.values())
 
 
-def _dropped_table(words) -> dict[str, list[str]]:
-    """The long words with one letter dropped: each such typo with the words it can stand for."""
+def _dropped_table(words, last: bool = True) -> dict[str, list[str]]:
+    """The long words with one letter dropped: each such typo with the words it can stand for. The first
+    letter is never taken as dropped ("lyckorna" is not "olyckorna"), nor, for the first part of a compound
+    (last=False), the part's last letter, which only moves the boundary between the parts."""
     table: dict[str, list[str]] = defaultdict(list)
     for word in words:
         if len(word) >= TYPO_MIN:
-            for i in range(len(word)):
+            for i in range(1, len(word) if last else len(word) - 1):
                 table[word[:i] + word[i + 1 :]].append(word)
     return table
 
