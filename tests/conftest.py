@@ -37,6 +37,14 @@ def concepts_in(text: str) -> set[str]:
     return {c.concept_id for c in result.concepts if any(e.counts for e in c.evidence)}
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test has its own empty result cache, never the user's."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("PLANLINT_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def example_docx() -> Path:
     return EXAMPLE_DOCX

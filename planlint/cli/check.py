@@ -97,6 +97,12 @@ class UsageProblem(PlanlintError):
 )
 @click.option("-q", "--quiet", is_flag=True, help="Skriv bara anmärkningarna och sammanfattningsraden.")
 @click.option("--statistics", is_flag=True, help="Räkna anmärkningarna per regel i stället för att lista dem.")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Granska alla planer på nytt, utan att läsa eller spara resultat i cachen (annars granskas en "
+    "oförändrad plan inte igen; cachen ligger i PLANLINT_CACHE_DIR eller plattformens cachemapp).",
+)
 @lang_option
 def check(
     plans: tuple[str, ...],
@@ -114,6 +120,7 @@ def check(
     show_settings: bool,
     quiet: bool,
     statistics: bool,
+    no_cache: bool,
     lang: str,
 ) -> None:
     """Granska hur PLANS konkretiserar målbild 2027 och inriktningarna (standardkommandot).
@@ -138,6 +145,7 @@ def check(
         force_exclude=force_exclude,
         inline_suppression=inline_suppression,
         stdin_filename=stdin_filename,
+        cache=not no_cache,
     )
     if show_files or show_settings:
         show(list(plans), options, show_settings, lang)

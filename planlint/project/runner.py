@@ -1,22 +1,22 @@
-"""Check many plans: discovery, configuration per plan, one compiled checker per rule pack, and errors kept apart."""
+"""Check many plans: discovery, configuration per plan, one compiled checker per rule pack, results from the
+cache when nothing they depend on changed, worker processes for the rest, and errors kept apart."""
 
 from __future__ import annotations
 
-import multiprocessing
+import os
 import sys
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from planlint.analysis.tokens import segment
 from planlint.checks.engine import Engine
 from planlint.checks.suppression import apply_suppressions, read_suppressions
 from planlint.document.reader import read_plan
 from planlint.errors import PlanlintError
 from planlint.project.baseline import apply_baseline, load_baseline
+from planlint.project.cache import ResultCache, cache_dir
 from planlint.project.config import Config, find_config, load_config
 from planlint.project.discovery import expand
 from planlint.project.stdin import STDIN, display_name, stdin_file
@@ -32,18 +32,31 @@ class RunOptions:
     rules: Path | None = None  # --rules
     config: Path | None = None  # --config
     fail_on: str | None = None  # --fail-on (the configuration's, else "error")
-    jobs: int = 1  # --jobs: worker processes
+    jobs: int = 1  # --jobs: worker processes (at most two per CPU, and one per plan to check)
     baseline: Path | None = None  # --baseline: findings in it are known and do not count
     force_exclude: bool = False  # --force-exclude: the configuration's exclusions apply to named files too
     inline_suppression: bool = True  # --no-inline-suppression turns the plan's own suppressions off
     stdin_filename: str | None = None  # --stdin-filename: the name of the plan read from `-`
     stdin: bytes | None = None  # the plan read from standard input, when one of the arguments is `-`
+    cache: bool = True  # --no-cache turns the result cache off
 
 
 @cache
 def engine_for(pack_path: Path | None) -> Engine:
     """One compiled checker per rule pack, shared by every plan that uses it (and built once per worker)."""
     return Engine(load_pack(pack_path))
+
+
+_cached_engines: dict[str, Engine] = {}  # pack fingerprint -> checker built from the cached pack
+
+
+def _engine(pack_path: Path | None, store: ResultCache | None) -> Engine:
+    if store is None:
+        return engine_for(pack_path)
+    fingerprint = store.pack_fingerprint(pack_path)
+    if fingerprint not in _cached_engines:
+        _cached_engines[fingerprint] = Engine(store.pack(pack_path))
+    return _cached_engines[fingerprint]
 
 
 def config_for(path: Path, options: RunOptions) -> Config:
@@ -59,10 +72,14 @@ def settings_for(plan: Path, options: RunOptions) -> tuple[Config, Path | None]:
     return config.for_plan(plan), options.rules or config.rules
 
 
-def check_one(plan: Path, options: RunOptions) -> PlanResult:
-    """Check one plan file, or the plan read from standard input when `plan` is `-`."""
+def check_one(plan: Path, options: RunOptions, store: ResultCache | None = None, key: str | None = None) -> PlanResult:
+    """Check one plan file, or the plan read from standard input when `plan` is `-`; with a cache and the
+    plan's key, the result is kept for the next run."""
     if plan != STDIN:
-        return _check_file(plan, plan, options)
+        result = _check_file(plan, plan, options, store)
+        if store is not None and key is not None:
+            store.put(key, result)
+        return result
     name = display_name(options.stdin_filename)
     with stdin_file(options.stdin or b"", options.stdin_filename) as source:
         try:
@@ -74,9 +91,9 @@ def check_one(plan: Path, options: RunOptions) -> PlanResult:
     return result
 
 
-def _check_file(plan: Path, source: Path, options: RunOptions) -> PlanResult:
+def _check_file(plan: Path, source: Path, options: RunOptions, store: ResultCache | None = None) -> PlanResult:
     config, pack_path = settings_for(plan, options)
-    engine = engine_for(pack_path)
+    engine = _engine(pack_path, store)
     document = read_plan(source)
     result = engine.check(document, config)
     if options.inline_suppression:
@@ -119,51 +136,55 @@ def run(arguments: list[str], options: RunOptions, progress: Progress | None = N
 
 
 def _check_all(plans: list[Path], options: RunOptions, advance: Callable[[], None]) -> list[PlanResult | PlanlintError]:
-    """Each plan's result or error, in the order of `plans`; in worker processes when `options.jobs` > 1."""
-    if options.jobs <= 1 or len(plans) <= 1:
-        checked = []
-        for plan in plans:
-            try:
-                checked.append(check_one(plan, options))
-            except PlanlintError as error:
-                checked.append(error)
-            advance()
-        return checked
-    if multiprocessing.get_start_method() == "fork":
-        _warm_up(plans[0], options)
+    """Each plan's result or error, in the order of `plans`: from the cache, else checked here or, with
+    `options.jobs` > 1 and more than one plan to check, in worker processes."""
+    store = ResultCache(cache_dir()) if options.cache else None
     slots: list[PlanResult | PlanlintError | None] = [None] * len(plans)
-    with ProcessPoolExecutor(max_workers=min(options.jobs, len(plans))) as pool:
-        futures = {pool.submit(_check_portable, plan, options): i for i, plan in enumerate(plans)}
-        for future in as_completed(futures):
-            slots[futures[future]] = _restore(future.result())
+    keys: list[str | None] = [None] * len(plans)
+    todo = []
+    for i, plan in enumerate(plans):
+        if store is not None and plan != STDIN:
+            keys[i], slots[i] = _from_cache(plan, options, store)
+        if slots[i] is None:
+            todo.append(i)
+        else:
             advance()
+    workers = min(options.jobs, len(todo), 2 * _cpus())
+    if workers <= 1:
+        for i in todo:
+            try:
+                slots[i] = check_one(plans[i], options, store, keys[i])
+            except PlanlintError as error:
+                slots[i] = error
+            advance()
+        return slots
+    from planlint.project.workers import check_in_workers
+
+    for i, checked in check_in_workers([(i, plans[i], keys[i]) for i in todo], options, store, workers):
+        slots[i] = checked
+        advance()
     return slots
 
 
-def _warm_up(plan: Path, options: RunOptions) -> None:
-    """Build the checker and load the sentence splitter here, so that forked workers start with both."""
+def _from_cache(
+    plan: Path, options: RunOptions, store: ResultCache
+) -> tuple[str | None, PlanResult | PlanlintError | None]:
+    """The plan's cache key and its cached result (None on a miss); a plan that cannot be hashed has no key."""
     try:
-        engine_for(settings_for(plan, options)[1])
-    except PlanlintError:
-        return  # reported when the plan is checked
-    list(segment(["Planen gäller 2026."]))
-
-
-def _check_portable(plan: Path, options: RunOptions) -> PlanResult | tuple:
-    """Check one plan in a worker; an error comes back as plain data (a PlanlintError does not unpickle)."""
-    try:
-        return check_one(plan, options)
+        config, pack_path = settings_for(plan, options)
+        key = store.key(plan, pack_path, (config, options.inline_suppression))
     except PlanlintError as error:
-        return type(error), error.path, error.key, error.params
+        return None, error
+    except OSError:
+        return None, None  # reading the plan tells the user what is wrong with it
+    return key, store.get(key, pack_path)
 
 
-def _restore(checked: PlanResult | tuple) -> PlanResult | PlanlintError:
-    if isinstance(checked, PlanResult):
-        return checked
-    cls, path, key, params = checked
-    error = cls.__new__(cls)
-    PlanlintError.__init__(error, path, key, **params)
-    return error
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
 
 
 @contextmanager

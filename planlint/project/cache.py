@@ -1,0 +1,157 @@
+"""The result cache: a plan is not checked again while nothing its result depends on has changed.
+
+A result is kept under a key made of the plan's path and content hash, the rule pack's content hash (its
+version is in pack.yaml), the resolved configuration and planlint's version and code. The rule pack itself is
+kept too, so that a run over unchanged plans neither parses YAML nor builds the matcher. Entries are written
+to a temporary file and renamed, so parallel workers never see half an entry; an unreadable entry is a miss,
+and a cache that cannot be written only costs the check again. The folder follows the platform's
+conventions, or PLANLINT_CACHE_DIR.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import sys
+import tempfile
+from functools import cache
+from pathlib import Path
+
+import planlint
+from planlint.result import PlanResult
+from planlint.rulepack.pack import Pack, default_pack_dir, load_pack
+
+CACHE_ENV = "PLANLINT_CACHE_DIR"
+LAYOUT = "v1"  # the entries' format; a new one starts a new folder
+TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# planlint's result cache; safe to delete.\n"
+
+
+def cache_dir() -> Path:
+    """PLANLINT_CACHE_DIR, else the platform's cache folder for planlint."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / "planlint" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "planlint"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "planlint"
+
+
+class ResultCache:
+    """Results and compiled packs on disk, under keys of everything they depend on."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._root = folder / LAYOUT
+        self._packs: dict[str, Pack] = {}
+        self._fingerprints: dict[Path | None, str] = {}
+
+    def key(self, plan: Path, pack_path: Path | None, settings: object) -> str:
+        """The key of a plan's result under `settings` (the resolved configuration and the run's options that
+        change results); reads the plan's bytes to hash them (OSError when it cannot)."""
+        digest = hashlib.blake2b(digest_size=20)
+        for part in (code_fingerprint(), str(plan), _file_hash(plan), self.pack_fingerprint(pack_path), repr(settings)):
+            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        return digest.hexdigest()
+
+    def get(self, key: str, pack_path: Path | None) -> PlanResult | None:
+        """The cached result, or None."""
+        path = self._entry("results", key)
+        try:
+            with path.open("rb") as file:
+                return _Unpickler(file, lambda: self.pack(pack_path)).load()
+        except Exception:  # missing, half-written by another version, or damaged: check the plan again
+            return None
+
+    def put(self, key: str, result: PlanResult) -> None:
+        self._write(self._entry("results", key), _dumps(result))
+
+    def pack(self, pack_path: Path | None) -> Pack:
+        """The rule pack, from the cache while its files are unchanged (no YAML is parsed then)."""
+        fingerprint = self.pack_fingerprint(pack_path)
+        if fingerprint in self._packs:
+            return self._packs[fingerprint]
+        path = self._entry("packs", fingerprint)
+        try:
+            pack = pickle.loads(path.read_bytes())
+        except Exception:
+            pack = load_pack(pack_path)
+            self._write(path, pickle.dumps(pack, protocol=pickle.HIGHEST_PROTOCOL))
+        self._packs[fingerprint] = pack
+        return pack
+
+    def pack_fingerprint(self, pack_path: Path | None) -> str:
+        """A hash of every file of the rule pack and of its folder, computed once per run."""
+        if pack_path not in self._fingerprints:
+            self._fingerprints[pack_path] = _pack_fingerprint(pack_path)
+        return self._fingerprints[pack_path]
+
+    def _write(self, path: Path, data: bytes) -> None:
+        """Write to a temporary file beside `path`, then rename it; a cache that cannot be written is skipped."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tag = self.folder / "CACHEDIR.TAG"  # backup tools leave a folder with this tag out
+            if not tag.exists():
+                tag.write_text(TAG, encoding="utf-8")
+            with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as file:
+                file.write(data)
+            os.replace(file.name, path)
+        except OSError:
+            return
+
+    def _entry(self, kind: str, key: str) -> Path:
+        return self._root / kind / key[:2] / f"{key}.pickle"
+
+
+class _Pickler(pickle.Pickler):
+    """Results refer to their rule pack instead of holding a copy of it."""
+
+    def persistent_id(self, obj: object) -> str | None:
+        return "pack" if isinstance(obj, Pack) else None
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, file, pack) -> None:
+        super().__init__(file)
+        self._pack = pack
+
+    def persistent_load(self, pid: str) -> Pack:
+        if pid != "pack":
+            raise pickle.UnpicklingError(f"unknown reference {pid!r}")
+        return self._pack()
+
+
+def _dumps(result: PlanResult) -> bytes:
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(result)
+    return buffer.getvalue()
+
+
+def _file_hash(path: Path) -> str:
+    return hashlib.blake2b(path.read_bytes(), digest_size=20).hexdigest()
+
+
+def _pack_fingerprint(pack_path: Path | None) -> str:
+    root = Path(pack_path) if pack_path else default_pack_dir()
+    root = (root.parent if root.is_file() else root).resolve()
+    digest = hashlib.blake2b(str(root).encode("utf-8", "surrogatepass"), digest_size=20)
+    for file in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(b"\0" + file.relative_to(root).as_posix().encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+@cache
+def code_fingerprint() -> str:
+    """planlint's version and the size and time of each of its files (a reinstall or an edit changes it)."""
+    root = Path(planlint.__file__).parent
+    parts = [planlint.__version__, LAYOUT]
+    for folder, folders, files in os.walk(root):
+        folders[:] = sorted(f for f in folders if f != "__pycache__")
+        for name in sorted(files):
+            stat = os.stat(os.path.join(folder, name))
+            parts.append(f"{os.path.relpath(os.path.join(folder, name), root)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.blake2b("\n".join(parts).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()

@@ -1,0 +1,75 @@
+"""Check plans in worker processes (`--jobs`); imported only by runs that use them.
+
+Workers are forked from a process that has already built the checker and loaded the tokenizer, when the
+platform forks. They ignore Ctrl-C: the run stops them itself, on an interrupt or an error as at the end, so
+that no worker outlives it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+from planlint.analysis.tokens import segment
+from planlint.errors import PlanlintError
+from planlint.project.cache import ResultCache
+from planlint.project.runner import RunOptions, _engine, check_one, settings_for
+from planlint.result import PlanResult
+
+# (index, plan, cache key or None) of each plan to check
+Task = tuple[int, Path, str | None]
+
+
+def check_in_workers(
+    tasks: list[Task], options: RunOptions, store: ResultCache | None, workers: int
+) -> Iterator[tuple[int, PlanResult | PlanlintError]]:
+    """(index, result or error) of each task as the workers finish them."""
+    if multiprocessing.get_start_method() == "fork":
+        _warm_up(tasks[0][1], options, store)
+    root = store.folder if store is not None else None
+    before = set(multiprocessing.active_children())
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+    try:
+        futures = {pool.submit(_check_portable, plan, options, root, key): i for i, plan, key in tasks}
+        for future in as_completed(futures):
+            yield futures[future], _restore(future.result())
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        for child in set(multiprocessing.active_children()) - before:
+            child.terminate()
+            child.join()
+        raise
+    pool.shutdown()
+
+
+def _warm_up(plan: Path, options: RunOptions, store: ResultCache | None) -> None:
+    """Build the checker and load the tokenizer here, so that forked workers start with both."""
+    try:
+        _engine(settings_for(plan, options)[1], store)
+    except PlanlintError:
+        return  # reported when the plan is checked
+    list(segment(["Planen gäller 2026."]))
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _check_portable(plan: Path, options: RunOptions, root: Path | None, key: str | None) -> PlanResult | tuple:
+    """Check one plan in a worker; an error comes back as plain data (a PlanlintError does not unpickle)."""
+    try:
+        return check_one(plan, options, ResultCache(root) if root is not None else None, key)
+    except PlanlintError as error:
+        return type(error), error.path, error.key, error.params
+
+
+def _restore(checked: PlanResult | tuple) -> PlanResult | PlanlintError:
+    if isinstance(checked, PlanResult):
+        return checked
+    cls, path, key, params = checked
+    error = cls.__new__(cls)
+    PlanlintError.__init__(error, path, key, **params)
+    return error
