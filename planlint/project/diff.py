@@ -23,7 +23,6 @@ T = Catalog(
     {
         "title": ("Jämförelse: {old} → {new}", "Comparison: {old} → {new}"),
         "score": ("Sammanvägt: {old} → {new} ({delta})", "Overall: {old} → {new} ({delta})"),
-        "concepts": ("Målbild 2027 och inriktningar", "Målbild 2027 and political directions"),
         "better": ("bättre", "better"),
         "worse": ("sämre", "worse"),
         "same": ("oförändrad", "unchanged"),
@@ -106,7 +105,7 @@ def render_text(diff: PlanDiff, lang: str) -> str:
         T("title", lang, old=old.document.path, new=new.document.path),
         T("score", lang, old=old.score, new=new.score, delta=_signed(new.score - old.score)),
         "",
-        T("concepts", lang),
+        pick(new.pack.report.title, lang),
     ]
     width = max(len(pick(new.pack.concept(c.concept_id).name, lang)) for c in diff.concepts)
     for c in diff.concepts:

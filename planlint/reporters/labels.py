@@ -20,8 +20,6 @@ T = Catalog(
         "warning": ("varning", "warning"),
         "info": ("info", "info"),
         "exempt": ("undantagen", "exempt"),
-        "malbild": ("målbild 2027", "målbild 2027"),
-        "inriktning": ("inriktning 2023–2026", "direction 2023–2026"),
         "page": ("s. {n}", "p. {n}"),
         "para": ("stycke {n}", "paragraph {n}"),
         "line": ("rad {n}", "line {n}"),

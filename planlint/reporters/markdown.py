@@ -25,7 +25,6 @@ LINKING = re.compile(r"[@#]")
 
 T = Catalog(
     {
-        "title": ("planlint: målbild 2027 och inriktningar", "planlint: målbild 2027 and political directions"),
         "plan": ("Plan", "Plan"),
         "score": ("Poäng", "Score"),
         "exempt": ("undantagen", "exempt"),
@@ -44,7 +43,8 @@ T = Catalog(
 
 
 def render(outcome: RunResult, lang: str) -> str:
-    parts = [f"## {T('title', lang)}", _table(outcome, lang), _legend(lang)]
+    title = f"planlint: {pick(outcome.results[0].pack.report.title, lang)}" if outcome.results else "planlint"
+    parts = [f"## {title}", _table(outcome, lang), _legend(lang)]
     for result in outcome.results:
         parts.append(f"### {_code(str(result.document.path))} ({result.score}/100)\n\n" + _findings(result, lang))
     if outcome.errors:

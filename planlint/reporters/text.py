@@ -44,7 +44,6 @@ T = Catalog(
         "part_many": ("{n} delar", "{n} parts are"),
         "suppressed": ("Undantaget (räknas inte)", "Exempt (not counted)"),
         "statistics": ("Anmärkningar per regel", "Findings by rule"),
-        "concepts": ("Målbild 2027 och inriktningar", "Målbild 2027 and political directions"),
         "evidence": ("{status}, {where}", "{status}, {where}"),
         "exempt": ("undantagen: {reason}", "exempt: {reason}"),
         "findings": ("Att åtgärda", "To fix"),
@@ -115,7 +114,7 @@ def render_plan(result: PlanResult, lang: str) -> str:
         T("score", lang, score=result.score),
         _wrap(score_meaning(result, lang), "  "),
         "",
-        T("concepts", lang),
+        pick(pack.report.title, lang),
     ]
     width = max(len(pick(c.name, lang)) for c in pack.concepts)
     for concept in result.concepts:

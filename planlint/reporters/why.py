@@ -11,8 +11,8 @@ from planlint.result import ConceptResult, Reason, Status
 T = Catalog(
     {
         "framework": (
-            "återger stadens målbild eller inriktningar, inget eget åtagande",
-            "restates the city's målbild or political directions, no commitment of the plan's own",
+            "återger de övergripande målen, inget eget åtagande",
+            "restates the overarching goals, no commitment of the plan's own",
         ),
         "foreword": (
             "står under »{detail}«, en inledning: inget mål och ingen aktivitet i planen bär det som sägs",

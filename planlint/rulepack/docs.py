@@ -26,10 +26,6 @@ T = Catalog(
         "not": ("Exempel som inte räknas:", "Examples that do not count:"),
     }
 )
-FRAMEWORK_NAMES = {
-    "malbild": ("målbild 2027", "målbild 2027"),
-    "inriktning": ("inriktningar 2023–2026", "directions 2023–2026"),
-}
 WIDTH = 100
 
 
@@ -62,7 +58,7 @@ def explain_rule(rule: RuleSpec, pack: Pack, lang: str) -> str:
 
 def explain_concept(pack: Pack, concept_id: str, lang: str) -> str:
     concept = pack.concept(concept_id)
-    parts = ", ".join(pick(dict(zip(("sv", "en"), FRAMEWORK_NAMES[p])), lang) for p in concept.framework)
+    parts = ", ".join(pick(pack.frameworks[p], lang) for p in concept.framework)
     terms = ", ".join(dict.fromkeys(t.value for t in concept.terms if t.weight >= 1))
     return "\n".join(
         [

@@ -27,7 +27,6 @@ DEFAULT_PACK = "helsingborg-2027"
 COMPOUND_MODES = ("none", "first", "last", "any")
 STATUSES = ("saknas", "namnd", "konkretiserad", "uppfoljd")
 SEVERITIES = ("info", "warning", "error")
-FRAMEWORKS = ("malbild", "inriktning")
 DEPTH_CUES = (
     "aspiration_cues",
     "description_cues",
@@ -42,7 +41,8 @@ DEPTH_CUES = (
 # What a heading tells of the text under it, and what a table column holds (the analysis reads these roles).
 SECTION_ROLES = ("goal", "activity", "indicator", "foreword", "context")
 COLUMN_ROLES = ("goal", "activity", "indicator", "baseline", "target")
-RULE_FIELDS = ("id", "extends", "severity", "message", "docs")  # every rule has these; its kind declares the rest
+# Every rule may have these; its kind declares the rest.
+RULE_FIELDS = ("id", "extends", "severity", "message", "docs", "report")
 DOCS_FIELDS = ("sv", "en", "pass", "fail", "example_concept")
 
 
@@ -108,6 +108,30 @@ class RuleSpec:
     docs: dict[str, Any]
     options: dict[str, Any]
     source: Path
+    report: str | None = None  # the report section its findings belong in; None: with their concept, or "other"
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    """A part of the reports for findings that belong to no concept (e.g. the link to a vision)."""
+
+    id: str
+    title: dict[str, str]
+    none: dict[str, str]  # said when the section has no finding
+    common: dict[str, str] | None = None  # across plans, its findings are one shared gap, said with {n} and {total}
+
+
+@dataclass(frozen=True)
+class ReportTexts:
+    """The words reports use for the pack's framework as a whole, so that no municipality is written in code."""
+
+    title: dict[str, str]  # the heading over the concepts
+    subject: dict[str, str]  # what a plan is reviewed against
+    whole: dict[str, str]  # what a plan carries
+    sections: tuple[ReportSection, ...] = ()
+
+    def section(self, section_id: str | None) -> ReportSection | None:
+        return next((s for s in self.sections if s.id == section_id), None)
 
 
 @dataclass(frozen=True)
@@ -152,6 +176,8 @@ class Pack:
     rules: tuple[RuleSpec, ...]
     language: LanguageCues
     root: Path
+    frameworks: dict[str, dict[str, str]]  # id -> name, {"sv": …, "en": …}
+    report: ReportTexts
     status_scores: dict[str, int] = field(default_factory=dict)
     lemmas: frozenset[str] = field(default=frozenset())
 
@@ -179,12 +205,17 @@ def load_pack(path: Path | None = None) -> Pack:
         raise PackError(root, ("mappen saknar pack.yaml", "the folder has no pack.yaml"))
     meta = _Fields(root / "pack.yaml")
     language = _load_language(_Fields(root / "language.yaml"))
+    frameworks = meta.mapping("frameworks", required=True)
+    names = meta.sub(frameworks, "frameworks")
+    frameworks = {str(fid): names.texts(fid, required=True) for fid in frameworks}
+    report = _load_report(meta.sub(meta.mapping("report", required=True), "report"))
     concepts = tuple(
-        _load_concept(_Fields(root / "concepts" / f"{cid}.yaml"), cid, language)
+        _load_concept(_Fields(root / "concepts" / f"{cid}.yaml"), cid, language, tuple(frameworks))
         for cid in meta.list_of_str("concepts", required=True)
     )
     rule_files = sorted((root / "rules").glob("*.yaml")) if (root / "rules").is_dir() else []
-    rules = tuple(_load_rule(_Fields(p)) for p in rule_files)
+    sections = tuple(s.id for s in report.sections)
+    rules = tuple(_load_rule(_Fields(p), sections) for p in rule_files)
     _unique(root / "rules", [r.id for r in rules])
     valid = meta.sub(meta.mapping("valid"), "valid").only(("from", "to")).data
     lemmas = frozenset(t.value for c in concepts for t in c.terms if t.kind == "lemma")
@@ -205,6 +236,8 @@ def load_pack(path: Path | None = None) -> Pack:
         rules=rules,
         language=language,
         root=root,
+        frameworks=frameworks,
+        report=report,
         status_scores={k: scores[k] for k in STATUSES},
         lemmas=lemmas,
     )
@@ -367,7 +400,33 @@ def _load_language(f: _Fields) -> LanguageCues:
     return cues
 
 
-def _load_concept(f: _Fields, expected_id: str, language: LanguageCues) -> Concept:
+def _load_report(f: _Fields) -> ReportTexts:
+    raw = f.get("sections", [])
+    if not isinstance(raw, list):
+        f.fail("sections", "måste vara en lista", "must be a list")
+    sections = []
+    for i, entry in enumerate(raw):
+        s = f.sub(entry, f"sections[{i}]")
+        section = ReportSection(
+            id=s.str("id", required=True),
+            title=s.texts("title", required=True),
+            none=s.texts("none", required=True),
+            common=s.texts("common") or None,
+        )
+        s.close()
+        sections.append(section)
+    _unique(f.path, [s.id for s in sections])
+    texts = ReportTexts(
+        title=f.texts("title", required=True),
+        subject=f.texts("subject", required=True),
+        whole=f.texts("whole", required=True),
+        sections=tuple(sections),
+    )
+    f.close()
+    return texts
+
+
+def _load_concept(f: _Fields, expected_id: str, language: LanguageCues, frameworks: tuple[str, ...]) -> Concept:
     cid = f.str("id", required=True)
     if cid != expected_id:
         f.fail("id", f"är '{cid}' men filen heter {expected_id}.yaml", f"is '{cid}' but the file is {expected_id}.yaml")
@@ -385,12 +444,8 @@ def _load_concept(f: _Fields, expected_id: str, language: LanguageCues) -> Conce
             )
     framework = tuple(f.list_of_str("framework", required=True))
     for part in framework:
-        if part not in FRAMEWORKS:
-            f.fail(
-                "framework",
-                f"måste vara malbild och/eller inriktning, inte '{part}'",
-                f"must be malbild and/or inriktning, not '{part}'",
-            )
+        if part not in frameworks:
+            raise unknown_value(f.path, "framework", part, frameworks)
     suggestions = f.sub(f.mapping("suggestions"), "suggestions").only(LANGUAGES).data
     concept = Concept(
         id=cid,
@@ -462,7 +517,7 @@ def _load_term(f: _Fields, raw: Any, index: int, language: LanguageCues) -> Term
     return term
 
 
-def _load_rule(f: _Fields) -> RuleSpec:
+def _load_rule(f: _Fields, sections: tuple[str, ...]) -> RuleSpec:
     """A rule instance; its kind and the options the kind declares are checked by `planlint.checks`."""
     rid = f.str("id", required=True)
     if f.path.stem != rid:
@@ -473,6 +528,9 @@ def _load_rule(f: _Fields) -> RuleSpec:
         if not isinstance(docs.get(key), str):
             f.sub(docs, "docs").fail(key, "saknas eller är inte text", "is missing or not text")
     options = {k: v for k, v in f.data.items() if k not in RULE_FIELDS}
+    report = f.str("report")
+    if report is not None and report not in sections:
+        raise unknown_value(f.path, "report", report, sections)
     return RuleSpec(
         id=rid,
         extends=extends,
@@ -481,6 +539,7 @@ def _load_rule(f: _Fields) -> RuleSpec:
         docs={k: " ".join(str(v).split()) for k, v in docs.items()},
         options=options,
         source=f.path,
+        report=report,
     )
 
 
@@ -488,5 +547,5 @@ def _unique(path: Path, ids: list[str]) -> None:
     seen = set()
     for rid in ids:
         if rid in seen:
-            raise PackError(path, (f"regeln '{rid}' finns två gånger", f"the rule '{rid}' appears twice"))
+            raise PackError(path, (f"'{rid}' finns två gånger", f"'{rid}' appears twice"))
         seen.add(rid)

@@ -15,7 +15,7 @@ from planlint.result import Status
 
 T = Catalog(
     {
-        "title": ("Djup per del av målbilden och inriktningarna", "Depth per part of the målbild and directions"),
+        "title": ("Djup per del av {whole}", "Depth per part of {whole}"),
         "desc_item": ("{name}: {status}", "{name}: {status}"),
         "desc_exempt": ("{name}: undantagen", "{name}: exempt"),
     }
@@ -60,7 +60,7 @@ class Chart:
     desc: str
 
 
-def depth_chart(concepts: list[ConceptView], chart_id: str, lang: str) -> Chart:
+def depth_chart(concepts: list[ConceptView], chart_id: str, lang: str, whole: str) -> Chart:
     """The chart of one plan; `chart_id` makes the ids of its <title> and <desc> unique in the page."""
     bars = [
         Bar(
@@ -87,6 +87,6 @@ def depth_chart(concepts: list[ConceptView], chart_id: str, lang: str) -> Chart:
         bar_height=BAR,
         ticks=ticks,
         bars=bars,
-        title=T("title", lang),
+        title=T("title", lang, whole=whole),
         desc=desc + ".",
     )

@@ -41,8 +41,8 @@ T = Catalog(
             "There are goals or activities, but no indicator or target value follows them up.",
         ),
         "add_indicator": (
-            "Knyt målen till en indikator med utfall och målvärde för 2027.",
-            "Tie the goals to an indicator with an outcome and a target value for 2027.",
+            "Knyt målen till en indikator med utfall och målvärde{until}.",
+            "Tie the goals to an indicator with an outcome and a target value{until}.",
         ),
         "verdict": (
             "{followed} av {total} delar följs upp med indikator eller målvärde.",
@@ -64,10 +64,7 @@ T = Catalog(
         "absent_too": ("; i {n} av dem saknas {concept} helt", "; {n} of them do not address {concept} at all"),
         "common_rule": ("{n} av {total} planer: {message}", "{n} of {total} plans: {message}"),
         "common_rule_all": ("Alla planer: {message}", "All plans: {message}"),
-        "common_stale": (
-            "{n} av {total} planer hänvisar till inaktuella mål som om de gällde.",
-            "{n} of {total} plans refer to out-of-date goals as if they were current.",
-        ),
+        "until": (" för {year}", " for {year}"),
         "applies_to": ("Gäller: {names}.", "Applies to: {names}."),
     }
 )
@@ -102,6 +99,15 @@ class Note:
     suggestion: str | None
     suppressed: str | None
     target: str  # anchor of the part of the report that explains it
+
+
+@dataclass
+class FindingSection:
+    """A report section of the pack (`report:` of a rule), with its findings."""
+
+    title: str
+    none: str  # said when it has no finding
+    notes: list[Note]
 
 
 @dataclass
@@ -154,9 +160,10 @@ class PlanView:
     verdict: list[str]
     actions: list[Note]
     concepts: list[ConceptView]
-    links: list[Note]  # målbild and vision links (rules of kind `reference`)
-    stale: list[Note]  # out-of-date references (kind `stale`)
-    others: list[Note]  # findings of any other kind that no concept carries
+    framework_title: str  # the pack's heading over the concepts
+    whole: str  # what the plan is to carry, in the pack's words
+    sections: list[FindingSection]  # the pack's report sections, with the findings of the rules that name them
+    others: list[Note]  # findings that neither a concept nor a section carries
     exemptions: list[tuple[str, str]]  # (concept name, reason)
     suppressed: list[Note]
     label: str | None = None  # "Plan 2 av 3" in a portfolio
@@ -176,6 +183,7 @@ class CommonGap:
 class ReportView:
     plans: list[PlanView]
     errors: list[str]
+    subject: str | None = None  # what the plans are reviewed against, in the (first) pack's words
     columns: list[tuple[str, str]] = field(default_factory=list)  # (concept id, name) of the heatmap
     common: list[CommonGap] = field(default_factory=list)
     mean_score: int | None = None
@@ -190,6 +198,8 @@ def build(outcome: RunResult, lang: str) -> ReportView:
     total = len(outcome.results)
     plans = [plan_view(result, n, total, lang) for n, result in enumerate(outcome.results, 1)]
     view = ReportView(plans=plans, errors=[e.message(lang) for e in outcome.errors])
+    if outcome.results:
+        view.subject = pick(outcome.results[0].pack.report.subject, lang)
     if plans:
         view.mean_score = round(sum(p.score for p in plans) / len(plans))
     if view.portfolio:
@@ -220,9 +230,15 @@ def plan_view(result: PlanResult, number: int, total: int, lang: str) -> PlanVie
     pack = result.pack
     anchor = f"plan-{number}"
     concepts = [concept_view(c, result, anchor, lang) for c in result.concepts]
-    kinds = {r.id: r.extends for r in pack.rules}
     active = [f for f in result.findings if not f.suppressed]
-    other = [f for f in active if kinds.get(f.rule) != "coverage" and f.concept is None]
+    placed: dict[str | None, list[Note]] = {s.id: [] for s in pack.report.sections}
+    others = []
+    for finding in active:
+        rule = pack.rule(finding.rule)
+        if rule is not None and rule.report in placed:
+            placed[rule.report].append(note(finding, anchor, lang))
+        elif finding.concept is None:
+            others.append(note(finding, anchor, lang))
     return PlanView(
         number=number,
         anchor=anchor,
@@ -236,9 +252,10 @@ def plan_view(result: PlanResult, number: int, total: int, lang: str) -> PlanVie
         verdict=verdict(concepts, lang),
         actions=top_actions(active, result, anchor, lang),
         concepts=concepts,
-        links=[note(f, anchor, lang) for f in other if kinds.get(f.rule) == "reference"],
-        stale=[note(f, anchor, lang) for f in other if kinds.get(f.rule) == "stale"],
-        others=[note(f, anchor, lang) for f in other if kinds.get(f.rule) not in ("reference", "stale")],
+        framework_title=pick(pack.report.title, lang),
+        whole=pick(pack.report.whole, lang),
+        sections=[FindingSection(pick(s.title, lang), pick(s.none, lang), placed[s.id]) for s in pack.report.sections],
+        others=others,
         exemptions=[(pick(pack.concept(c.concept_id).name, lang), c.exempt) for c in result.concepts if c.exempt],
         suppressed=[note(f, anchor, lang) for f in result.findings if f.suppressed],
         label=T("plan_of", lang, n=number, total=total) if total > 1 else None,
@@ -258,7 +275,7 @@ def concept_view(result: ConceptResult, plan: PlanResult, plan_anchor: str, lang
         anchor=f"{plan_anchor}-{slug(result.concept_id)}",
         name=name,
         description=pick(concept.description, lang),
-        frameworks=[labels.T(f, lang) for f in concept.framework],
+        frameworks=[pick(plan.pack.frameworks[f], lang) for f in concept.framework],
         status="exempt" if exempt else result.status.key,
         status_word=labels.T("exempt", lang) if exempt else status_word(result.status, lang),
         symbol=status_symbol(result),
@@ -292,7 +309,8 @@ def gap(status: Status, pack: Pack, concept_id: str, lang: str) -> tuple[str | N
     name = running_text(pick(concept.name, lang))
     missing = T(f"missing_{status.key}", lang, concept=name)
     missing = missing[:1].upper() + missing[1:]
-    advice = T("add_indicator", lang) if status is Status.KONKRETISERAD else pick(concept.gap, lang)
+    until = T("until", lang, year=pack.valid_to.year) if pack.valid_to else ""
+    advice = T("add_indicator", lang, until=until) if status is Status.KONKRETISERAD else pick(concept.gap, lang)
     examples = list(concept.suggestions.get(lang) or concept.suggestions.get("sv") or ())
     return missing, advice, examples
 
@@ -403,30 +421,37 @@ def concept_gap(concept_id: str, plans: list[PlanView], lang: str) -> CommonGap 
 
 
 def rule_gaps(results: list[PlanResult], plans: list[PlanView], lang: str) -> list[CommonGap]:
-    """Findings outside the concepts (målbild link, stale references) that at least half the plans share."""
+    """Findings outside the concepts (a missing link, out-of-date references) that at least half the plans share.
+    The findings of a report section with a `common` text count as one gap, said with that text."""
     groups: dict[tuple[str, str], list[PlanView]] = {}
+    commons: dict[tuple[str, str], str] = {}
     for result, plan in zip(results, plans):
-        kinds = {r.id: r.extends for r in result.pack.rules}
         for finding in result.findings:
-            if finding.suppressed or finding.concept is not None or kinds.get(finding.rule) == "coverage":
+            if finding.suppressed or finding.concept is not None:
                 continue
-            key = ("stale", "") if kinds.get(finding.rule) == "stale" else (finding.rule, pick(finding.message, lang))
+            rule = result.pack.rule(finding.rule)
+            section = result.pack.report.section(rule.report if rule else None)
+            if section is not None and section.common:
+                key = (f"section:{section.id}", "")
+                commons[key] = pick(section.common, lang)
+            else:
+                key = (finding.rule, pick(finding.message, lang))
             members = groups.setdefault(key, [])
             if plan not in members:
                 members.append(plan)
     total = len(plans)
     gaps = []
-    for (kind, message), members in groups.items():
+    for key, members in groups.items():
         n = len(members)
         if n * 2 < total:
             continue
-        if kind == "stale":
-            text = T("common_stale", lang, n=n, total=total)
+        if key in commons:
+            text = commons[key].format(n=n, total=total)
         else:
             text = (
-                T("common_rule_all", lang, message=message)
+                T("common_rule_all", lang, message=key[1])
                 if n == total
-                else T("common_rule", lang, n=n, total=total, message=message)
+                else T("common_rule", lang, n=n, total=total, message=key[1])
             )
         gaps.append(CommonGap(text, applies_to(members, total, lang)))
     return gaps
