@@ -14,6 +14,7 @@ import zipfile
 from difflib import SequenceMatcher
 from pathlib import Path
 
+import docx
 import pytest
 from click.testing import CliRunner
 from docx.oxml import parse_xml
@@ -210,3 +211,80 @@ def test_style_map_resolves_styles_whatever_language_word_ran_in(style_id, level
         style("Loop2", "Loop2", "Loop"),
     ).get(style_id)
     assert (resolved.level, resolved.title, resolved.listed) == (level, title, listed)
+
+
+@pytest.mark.parametrize(
+    "style_id, name, expected",
+    [
+        ("Rubrik", "Rubrik", "title"),  # Swedish Word's Title, named in Swedish
+        ("Underrubrik", "Underrubrik", "subtitle"),
+        ("Subtitle", "Subtitle", "subtitle"),
+        ("Innehll1", "Innehåll 1", "toc"),  # Swedish Word's TOC 1: the id loses its å
+        ("TOC2", "toc 2", "toc"),
+        ("Innehllsfrteckningsrubrik", "Innehållsförteckningsrubrik", "toc heading"),
+        ("TOCHeading", "TOC Heading", "toc heading"),
+    ],
+)
+def test_style_map_knows_title_subtitle_and_contents_styles(style_id, name, expected) -> None:
+    resolved = styles(style("Normal", "Normal", default=True), style(style_id, name, "Normal")).get(style_id)
+    found = {
+        "title": resolved.title,
+        "subtitle": resolved.subtitle,
+        "toc": resolved.toc and resolved.level is None,
+        "toc heading": resolved.toc and resolved.level == 1,
+    }
+    assert [key for key, value in found.items() if value] == [expected]
+
+
+BODY_XML = (
+    "<w:body {ns}>"
+    '<w:p><w:pPr><w:pStyle w:val="Rubrik"/></w:pPr><w:r><w:t>Verksamhetsplan 2026</w:t></w:r></w:p>'
+    '<w:p><w:pPr><w:pStyle w:val="Underrubrik"/></w:pPr><w:r><w:t>Kulturförvaltningen</w:t></w:r></w:p>'
+    "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r>"
+    "<w:t>Klicka eller tryck här för att ange text.</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+    '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr>'
+    "<w:sdtContent>"
+    '<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:t>Innehåll</w:t></w:r></w:p>'
+    "<w:p><w:r><w:t>Trygghet i parkerna\t4</w:t></w:r></w:p>"
+    "</w:sdtContent></w:sdt>"
+    '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o "1-3" </w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>Ekonomi och trygghet 7</w:t></w:r></w:p>'
+    '<w:p><w:r><w:t>Innovation 8</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+    '<w:p><w:r><w:rPr><w:b/><w:sz w:val="32"/></w:rPr><w:t>Trygghet</w:t></w:r></w:p>'
+    "<w:p><w:r><w:t>Vi ska öka tryggheten i parkerna genom att förbättra belysningen under året.</w:t></w:r></w:p>"
+    "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>2.1 Mål</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>Andelen trygga invånare ska öka till 80 procent 2027.</w:t></w:r></w:p>"
+    "<w:sectPr/></w:body>"
+)
+
+
+def test_title_contents_placeholders_and_headings_by_look(tmp_path: Path) -> None:
+    word = docx.Document()
+    root = word.styles.element
+    for style_id in ("Rubrik", "Underrubrik"):
+        root.append(parse_xml(style(style_id, style_id, "Normal").replace("<w:style ", f"<w:style {nsdecls('w')} ")))
+    body = word.element.body
+    body.getparent().replace(body, parse_xml(BODY_XML.format(ns=nsdecls("w"))))
+    path = tmp_path / "plan.docx"
+    word.save(path)
+    document = read_plan(path, require_swedish=False)
+    got = [(b.kind.value, b.text, b.level, b.toc, b.section) for b in document.blocks]
+    assert got == [
+        ("title", "Verksamhetsplan 2026", None, False, ()),
+        ("paragraph", "Kulturförvaltningen", None, False, ()),
+        ("heading", "Innehåll", 1, True, ()),
+        ("paragraph", "Trygghet i parkerna 4", None, True, ()),
+        ("paragraph", "Ekonomi och trygghet 7", None, True, ()),
+        ("paragraph", "Innovation 8", None, True, ()),
+        ("heading", "Trygghet", 1, False, ()),
+        ("paragraph", got[7][1], None, False, ("Trygghet",)),
+        ("heading", "2.1 Mål", 2, False, ("Trygghet",)),
+        ("paragraph", got[9][1], None, False, ("Trygghet", "2.1 Mål")),
+    ]
+    assert "Klicka" not in " ".join(b.text for b in document.blocks)
+    assert (document.title, document.period, document.front) == (
+        "Verksamhetsplan 2026",
+        "2026",
+        ["Verksamhetsplan 2026", "Kulturförvaltningen"],
+    )
+    assert [b.cue for b in document.blocks if b.kind.value == "heading"] == ["toc", "size", "numbering"]

@@ -169,7 +169,7 @@ def test_numbering_gives_the_level_and_size_the_rest():
         ("3 Mål", 1, "numbering"),
         ("3.2 Nämndmål", 2, "numbering"),
         ("Mål 1: Tryggheten ska öka", 3, "bold"),
-        ("Ekonomi", 1, "bold"),
+        ("Ekonomi", 1, "size"),
     ]
     assert blocks[3].section == ("3 Mål", "3.2 Nämndmål", "Mål 1: Tryggheten ska öka")
 
@@ -197,3 +197,34 @@ def test_numbering_and_period():
         None,
     ]
     assert [period(t) for t in ("Affärsplan 2026–2028", "Verksamhetsplan 2026", "Plan")] == ["2026–2028", "2026", None]
+
+
+def test_reports_show_the_plans_identity(tmp_path):
+    text = run_cli("check", "--fail-on", "never", FOLDER / "plan_stilar.docx").stdout
+    assert "Titel: Verksamhetsplan 2026 (Miljöförvaltningen)" in text
+    report = json.loads(run_cli("check", "--format", "json", "--fail-on", "never", FOLDER / "plan.md").stdout)
+    entry = report["files"][0]
+    assert (entry["title"], entry["organisation"], entry["period"]) == (
+        "Verksamhetsplan 2026",
+        "Miljöförvaltningen",
+        "2026",
+    )
+    from test_formats import assert_valid
+
+    assert_valid("report", report)
+
+
+def test_the_portfolio_tells_plans_with_one_title_apart(tmp_path):
+    source = (FOLDER / "plan.md").read_text(encoding="utf-8")
+    plans = []
+    for name in ("Kulturförvaltningen", "Socialförvaltningen"):
+        plan = tmp_path / f"{name.lower()}.md"
+        plan.write_text(source.replace(f"organisation: {EXPECTED['organisation']}", f"organisation: {name}"))
+        plans.append(plan)
+    output = tmp_path / "rapport.html"
+    run_cli("report", *plans, "-o", output)
+    page = output.read_text(encoding="utf-8")
+    portfolio = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    assert portfolio.count("Verksamhetsplan 2026") == 2
+    assert "Kulturförvaltningen, 2026" in portfolio and "Socialförvaltningen, 2026" in portfolio
+    assert "Innehåll" not in portfolio

@@ -1,9 +1,10 @@
-"""The plan's identity from labelled fields: front matter, a report header ("Enhet: …", "Period: 2026"), the
-document properties. The first value found for a field is kept."""
+"""The plan's identity: title, organisation and period from labelled fields (front matter, a report header such
+as "Enhet: …" and "Period: 2026"), the document properties and the title page. The first value found is kept."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from planlint.document.model import Document, normalize_space
 from planlint.document.structure import period
@@ -29,6 +30,8 @@ LABELS = {
 }
 LABELLED_LINE = re.compile(r"^\s*([^\W\d_][\w ]{0,20}?)\s*:\s*(\S.{0,150})$")
 MAX_VALUE_CHARS = 150
+MAX_ORGANISATION_WORDS = 6
+TITLE_PARTS = re.compile(r"\s[–—-]\s|:\s")  # "Verksamhetsplan 2026 – Kulturförvaltningen"
 # A document property that only names the file or the template it was made from is no title.
 FILE_NAME_TITLE = re.compile(r"^(?:microsoft word - )|\.(?:docx?|pdf|odt|indd|pages)$", re.I)
 
@@ -58,3 +61,20 @@ def property_title(text: str | None) -> str | None:
     """A title from the document properties, unless it only names a file."""
     text = normalize_space(text or "")
     return text if text and not FILE_NAME_TITLE.search(text) else None
+
+
+def organisation(document: Document, names_organisation: Callable[[str], bool]) -> str | None:
+    """The förvaltning, nämnd or bolag the plan belongs to: a labelled field, else a short line of the title page
+    (or a part of the title, or the author field) with a word that `names_organisation` accepts."""
+    if document.organisation:
+        return document.organisation
+    title = document.title or ""
+    candidates = [line for line in document.front if line != title]
+    candidates += [part.strip() for part in TITLE_PARTS.split(title)[1:]]
+    candidates.append(document.author or "")
+    for line in candidates:
+        words = re.findall(r"\w+", line.lower())
+        if 0 < len(words) <= MAX_ORGANISATION_WORDS and not any(c.isdigit() for c in line):
+            if any(names_organisation(word) for word in words):
+                return line
+    return None

@@ -42,6 +42,7 @@ HEADING_END = (".", ",", ";", ":", "!", "?")
 HEADING_SIZE_RATIO = 1.15  # a paragraph this much larger than the body text looks like a heading
 TITLE_SIZE_RATIO = 1.3  # the title is set at least this much larger than the body text
 TITLE_SEARCH = 15  # the title is among the first blocks
+MIN_BODY_WORDS = 12  # a paragraph this long is body text, never a line of the title page
 FRONT_LINES = 12
 MAX_FRONT_CHARS = 160
 YEARS = re.compile(r"\b((?:19|20)\d\d)(?:\s*[-–—/]\s*((?:19|20)\d\d))?\b")
@@ -194,7 +195,13 @@ def _headings_by_look(blocks: list[Block], looks: dict[int, Look], body: float |
             depth = numbering_depth(block.text)
             block.kind = BlockKind.HEADING
             block.level = depth if depth is not None else parent + levels[_key(looks[block.index])]
-            block.cue = "numbering" if depth is not None else ("bold" if looks[block.index].bold else "size")
+            block.cue = "numbering" if depth is not None else _look_cue(looks[block.index], body)
+
+
+def _look_cue(look: Look, body: float | None) -> str:
+    """What marks a heading out: its size when it is set larger than the body text, else its weight."""
+    larger = look.size is not None and body is not None and look.size >= body * HEADING_SIZE_RATIO
+    return "size" if larger else "bold"
 
 
 def _stands_before_body(
@@ -214,17 +221,27 @@ def _stands_before_body(
 
 
 def _title_page(blocks: list[Block], accepted: set[int], looks: dict[int, Look]) -> set[int]:
-    """The lines by look before the first real heading: a styled or numbered one, or one whose look recurs."""
+    """The lines by look of the title page: those before the first real heading (a styled or numbered one, one
+    whose look recurs, or one that body text follows) and before any body text."""
     counts = Counter(_key(looks[i]) for i in accepted)
     front: set[int] = set()
     for block in blocks:
-        if block.kind is BlockKind.HEADING and not block.toc:
+        if block.kind is BlockKind.HEADING and not block.toc or _body_text(block):
             break
         if block.index in accepted:
-            if counts[_key(looks[block.index])] >= 2 or numbering_depth(block.text) is not None:
+            following = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+            recurs = counts[_key(looks[block.index])] >= 2 or numbering_depth(block.text) is not None
+            if recurs or (following is not None and _body_text(following)):
                 break
             front.add(block.index)
     return front
+
+
+def _body_text(block: Block) -> bool:
+    """Whether a block is body text beyond doubt: a list, a table, or a paragraph of some length."""
+    if block.toc or block.kind is BlockKind.TITLE or block.kind is BlockKind.HEADING:
+        return False
+    return block.kind is not BlockKind.PARAGRAPH or len(block.text.split()) >= MIN_BODY_WORDS
 
 
 def _levels(headings: list[Block], looks: dict[int, Look]) -> dict[tuple[float, bool], int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from planlint import __version__
 from planlint.i18n import pick
 from planlint.inert import inert_json
+from planlint.reporters.labels import plan_organisation
 from planlint.reporters.why import reason_text, why_dict
 from planlint.result import Evidence, Finding, PlanResult, RunResult
 
@@ -55,6 +56,8 @@ def file_dict(result: PlanResult, lang: str) -> dict:
         "path": str(doc.path),
         "format": doc.format,
         "title": doc.title,
+        "organisation": plan_organisation(result),
+        "period": doc.period,
         "pages": doc.pages,
         "blocks": len(doc.blocks),
         "words": doc.word_count,

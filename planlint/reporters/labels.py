@@ -3,6 +3,8 @@ human-readable reporter."""
 
 from __future__ import annotations
 
+from planlint.analysis.phrases import WordSet
+from planlint.document.identity import organisation
 from planlint.document.model import Location
 from planlint.i18n import Catalog, pick
 from planlint.result import ConceptResult, Severity, Status
@@ -31,6 +33,12 @@ T = Catalog(
 STATUS_SYMBOLS = {Status.SAKNAS: "✗", Status.NAMND: "○", Status.KONKRETISERAD: "◐", Status.UPPFOLJD: "●"}
 EXEMPT_SYMBOL = "–"
 SEVERITY_SYMBOLS = {Severity.ERROR: "✗", Severity.WARNING: "!", Severity.INFO: "i"}
+
+
+def plan_organisation(result) -> str | None:
+    """The förvaltning, nämnd or bolag of a checked plan, told by the rule pack's organisation words."""
+    words = WordSet(result.pack.language.organisation_words)
+    return organisation(result.document, words.__contains__)
 
 
 def status_word(status: Status, lang: str) -> str:

@@ -14,6 +14,7 @@ from planlint.reporters.labels import (
     STATUS_SYMBOLS,
     concept_columns,
     evidence_word,
+    plan_organisation,
     severity_word,
     status_legend,
     status_row,
@@ -27,6 +28,7 @@ from planlint.result import Finding, PlanResult, RunResult, Status
 T = Catalog(
     {
         "plan": ("Plan: {path}", "Plan: {path}"),
+        "identity": ("Titel: {title}", "Title: {title}"),
         "pack": ("Regelpaket: {name} {version}", "Rule pack: {name} {version}"),
         "score": ("Sammanvägt: {score}/100", "Overall: {score}/100"),
         "score_meaning": (
@@ -106,10 +108,22 @@ def _active(result: PlanResult) -> list[Finding]:
     return sorted((f for f in result.findings if not f.suppressed), key=lambda f: (-f.severity, f.block or -1))
 
 
+def _identity(result: PlanResult, lang: str) -> list[str]:
+    """The plan's title, with its organisation and period when they are known: "Titel: Verksamhetsplan 2026
+    (Kulturförvaltningen, 2026)"."""
+    document = result.document
+    if not document.title:
+        return []
+    about = [part for part in (plan_organisation(result), document.period) if part and part not in document.title]
+    title = f"{document.title} ({', '.join(about)})" if about else document.title
+    return [T("identity", lang, title=visible(title))]
+
+
 def render_plan(result: PlanResult, lang: str) -> str:
     pack = result.pack
     lines = [
         T("plan", lang, path=visible(str(result.document.path))),
+        *_identity(result, lang),
         T("pack", lang, name=pack.name, version=pack.version),
         T("score", lang, score=result.score),
         _wrap(score_meaning(result, lang), "  "),

@@ -30,6 +30,7 @@ T = Catalog(
         "portfolio_h1": ("{n} planer mot {subject}", "{n} plans against {subject}"),
         "empty_title": ("planlint-rapport", "planlint report"),
         "organisation": ("Förvaltning", "Department"),
+        "period": ("Period", "Period"),
         "file": ("Fil", "File"),
         "date": ("Rapportdatum", "Report date"),
         "pack": ("Regelpaket", "Rule pack"),

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from planlint.analysis.phrases import WordSet
 from planlint.i18n import Catalog, pick
 from planlint.reporters import labels
 from planlint.reporters.labels import (
@@ -17,6 +16,7 @@ from planlint.reporters.labels import (
     SEVERITY_SYMBOLS,
     STATUS_SYMBOLS,
     evidence_word,
+    plan_organisation,
     severity_word,
     status_symbol,
     status_word,
@@ -167,6 +167,7 @@ class PlanView:
     exemptions: list[tuple[str, str]]  # (concept name, reason)
     suppressed: list[Note]
     label: str | None = None  # "Plan 2 av 3" in a portfolio
+    period: str | None = None  # the year or years the plan covers
 
     def concept(self, concept_id: str) -> ConceptView | None:
         return next((c for c in self.concepts if c.id == concept_id), None)
@@ -209,17 +210,15 @@ def build(outcome: RunResult, lang: str) -> ReportView:
 
 
 def plan_name(result: PlanResult) -> str:
-    """The plan's title, else its first top heading, else its file name."""
+    """The plan's title, else its first top heading (never the contents heading), else its file name."""
     doc = result.document
-    heading = next((b.text for b in doc.blocks if b.level == 1), None)
+    heading = next((b.text for b in doc.blocks if b.level == 1 and not b.toc), None)
     return doc.title or heading or doc.path.name
 
 
 def organisation(result: PlanResult) -> str | None:
-    """The förvaltning or bolag, when the document's author field names one (not a person)."""
-    author = result.document.author
-    words = WordSet(result.pack.language.organisation_words)
-    return author if author and any(w in words for w in re.findall(r"\w+", author.lower())) else None
+    """The förvaltning, nämnd or bolag: a labelled field, the title page, the title or the author field."""
+    return plan_organisation(result)
 
 
 def slug(text: str) -> str:
@@ -245,6 +244,7 @@ def plan_view(result: PlanResult, number: int, total: int, lang: str) -> PlanVie
         name=plan_name(result),
         path=str(result.document.path),
         organisation=organisation(result),
+        period=result.document.period,
         pack=f"{pack.name} {pack.version}",
         pack_title=pick(pack.title, lang),
         score=result.score,
