@@ -3,7 +3,6 @@ human-readable reporter."""
 
 from __future__ import annotations
 
-from planlint.analysis.phrases import WordSet
 from planlint.document.identity import organisation
 from planlint.document.model import Location
 from planlint.i18n import Catalog, pick
@@ -37,6 +36,8 @@ SEVERITY_SYMBOLS = {Severity.ERROR: "✗", Severity.WARNING: "!", Severity.INFO:
 
 def plan_organisation(result) -> str | None:
     """The förvaltning, nämnd or bolag of a checked plan, told by the rule pack's organisation words."""
+    from planlint.analysis.phrases import WordSet  # loading a pack imports no analysis code
+
     words = WordSet(result.pack.language.organisation_words)
     return organisation(result.document, words.__contains__)
 
