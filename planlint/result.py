@@ -14,6 +14,7 @@ from planlint.rulepack.pack import Pack
 
 if TYPE_CHECKING:
     from planlint.project.baseline import Baseline
+    from planlint.project.config import Config
 
 
 class Status(IntEnum):
@@ -143,12 +144,21 @@ class PlanResult:
     concepts: list[ConceptResult]
     findings: list[Finding]
     score: int  # 0–100 over the concepts that are not exempt
+    config: Config | None = None  # the plan's settings, resolved once, as the check applied them
 
     def concept(self, concept_id: str) -> ConceptResult:
         return next(c for c in self.concepts if c.concept_id == concept_id)
 
 
 FAIL_LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "never": None}
+
+
+def strictest_fail_on(levels: list[str | None]) -> str:
+    """The run's --fail-on when the command line gives none: the strictest level the plans' configurations set
+    (info before warning before error before never), so that no plan's findings are let through by another
+    plan's looser configuration, whatever the order of the plans; "error" when none sets one."""
+    order = ("info", "warning", "error", "never")
+    return min((level for level in levels if level is not None), key=order.index, default="error")
 
 
 @dataclass

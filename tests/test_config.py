@@ -86,3 +86,18 @@ def test_fail_on_sets_exit_status(tmp_path: Path) -> None:
     plan = _plan(tmp_path)
     assert run_cli("check", plan).exit_code == 1  # saknat-begrepp is an error
     assert run_cli("check", "--fail-on", "never", plan).exit_code == 0
+
+
+def test_fail_on_across_configurations_is_the_strictest_whatever_the_order(tmp_path: Path) -> None:
+    """--fail-on on the command line decides; else the strictest level the plans' configurations set."""
+    plans = []
+    for name, level in (("utkast", "never"), ("fastställd", "warning")):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "planlint.toml").write_text(f'fail-on = "{level}"\n', encoding="utf-8")
+        plans.append(folder / "plan.txt")
+        plans[-1].write_text(PLAN, encoding="utf-8")
+    for order in (plans, plans[::-1]):
+        assert _report(*order)["summary"]["fail_on"] == "warning"
+        assert _report("--fail-on", "never", *order)["summary"]["fail_on"] == "never"
+    assert _report(plans[0])["summary"]["fail_on"] == "never"

@@ -26,7 +26,7 @@ from planlint.document.model import BlockKind, Document
 from planlint.document.reader import SUPPORTED_SUFFIXES, accept, reader_for
 from planlint.errors import PlanlintError
 from planlint.i18n import Catalog, pick
-from planlint.project.runner import RunOptions, engine_for, settings_for
+from planlint.project.runner import RunOptions, check_document, settings_for
 from planlint.reporters import labels
 from planlint.reporters.why import reason_text, why_text
 from planlint.result import Evidence, Finding, PlanResult, Status, evidence_rank
@@ -120,12 +120,12 @@ def output_for(plan: Path, output: Path | None, force: bool) -> Path:
 
 def annotate(plan: Path, target: Path, options: RunOptions, lang: str, limits: Limits = DEFAULT_LIMITS) -> Annotated:
     """Check `plan` and write a copy with planlint's comments to `target` (see `output_for`)."""
+    settings = settings_for(plan, options)
     reader_for(plan, limits)  # the checks every command makes before reading: format, size
     word = open_word(plan, limits)
     elements: dict[int, etree._Element] = {}
     document = accept(read_word(word, plan, limits, elements))  # and after: text, language
-    config, pack_path = settings_for(plan, options)
-    result = engine_for(pack_path).check(document, config)
+    result = check_document(document, plan, settings, options)
     replaced = remove_comments(word, AUTHOR)
     notes = notes_for(result, elements, lang)
     add_comments(word, notes, AUTHOR, INITIALS, dt.datetime.now(dt.UTC))

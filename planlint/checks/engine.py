@@ -39,7 +39,7 @@ class Engine:
         ]
         scored = [c for c in concepts.values() if c.exempt is None]
         score = round(sum(c.score for c in scored) / len(scored)) if scored else 100
-        return PlanResult(document, self.pack, list(concepts.values()), findings, score)
+        return PlanResult(document, self.pack, list(concepts.values()), findings, score, config)
 
     def active_rules(self, config: Config) -> list[RuleSpec]:
         return [

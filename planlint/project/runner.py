@@ -13,6 +13,7 @@ from pathlib import Path
 
 from planlint.checks.engine import Engine
 from planlint.checks.suppression import apply_suppressions, read_suppressions
+from planlint.document.model import Document
 from planlint.document.reader import read_plan
 from planlint.errors import PlanlintError
 from planlint.project.baseline import apply_baseline, load_baseline
@@ -20,7 +21,7 @@ from planlint.project.cache import ResultCache, cache_dir
 from planlint.project.config import Config, find_config, load_config
 from planlint.project.discovery import expand
 from planlint.project.stdin import STDIN, display_name, stdin_file
-from planlint.result import PlanResult, RunResult
+from planlint.result import PlanResult, RunResult, strictest_fail_on
 from planlint.rulepack.pack import load_pack
 
 # Given the number of plans, a context that yields the function to call after each plan is checked.
@@ -64,7 +65,7 @@ def config_for(path: Path, options: RunOptions) -> Config:
     return load_config(options.config or find_config(path))
 
 
-def settings_for(plan: Path, options: RunOptions) -> tuple[Config, Path | None]:
+def settings_for(plan: Path, options: RunOptions) -> Settings:
     """The configuration that applies to a plan (its overrides applied), and the rule pack it names."""
     if plan == STDIN:
         plan = display_name(options.stdin_filename)
@@ -72,11 +73,20 @@ def settings_for(plan: Path, options: RunOptions) -> tuple[Config, Path | None]:
     return config.for_plan(plan), options.rules or config.rules
 
 
-def check_one(plan: Path, options: RunOptions, store: ResultCache | None = None, key: str | None = None) -> PlanResult:
+Settings = tuple[Config, Path | None]  # a plan's configuration (its overrides applied) and the pack it names
+
+
+def check_one(
+    plan: Path,
+    options: RunOptions,
+    store: ResultCache | None = None,
+    key: str | None = None,
+    settings: Settings | None = None,
+) -> PlanResult:
     """Check one plan file, or the plan read from standard input when `plan` is `-`; with a cache and the
-    plan's key, the result is kept for the next run."""
+    plan's key, the result is kept for the next run. `settings`, when already resolved, are not resolved again."""
     if plan != STDIN:
-        result = _check_file(plan, plan, options, store)
+        result = _check_file(plan, plan, options, store, settings)
         if store is not None and key is not None:
             store.put(key, result)
         return result
@@ -91,10 +101,25 @@ def check_one(plan: Path, options: RunOptions, store: ResultCache | None = None,
     return result
 
 
-def _check_file(plan: Path, source: Path, options: RunOptions, store: ResultCache | None = None) -> PlanResult:
-    config, pack_path = settings_for(plan, options)
+def _check_file(
+    plan: Path, source: Path, options: RunOptions, store: ResultCache | None = None, settings: Settings | None = None
+) -> PlanResult:
+    settings = settings or settings_for(plan, options)
+    return check_document(read_plan(source), source, settings, options, store)
+
+
+def check_document(
+    document: Document,
+    source: Path,
+    settings: Settings,
+    options: RunOptions,
+    store: ResultCache | None = None,
+) -> PlanResult:
+    """The per-plan pipeline once the plan is read, the same for `check` and `annotate`: the engine for the
+    plan's pack checks it under its settings (resolved once, by `settings_for`, and kept in the result), then
+    the plan's own suppressions apply."""
+    config, pack_path = settings
     engine = _engine(pack_path, store)
-    document = read_plan(source)
     result = engine.check(document, config)
     if options.inline_suppression:
         rule_ids, concept_ids = {r.id for r in engine.pack.rules}, {c.id for c in engine.pack.concepts}
@@ -118,17 +143,17 @@ def run(arguments: list[str], options: RunOptions, progress: Progress | None = N
     plans, errors = plan_files(arguments, options)
     outcome = RunResult(errors=list(errors), baseline=baseline)
     read = {p for p in (options.config, options.rules, options.baseline) if p is not None}
-    fail_on = options.fail_on
+    fail_ons = []
     with (progress or _no_progress)(len(plans)) as advance:
-        for plan, checked in zip(plans, _check_all(plans, options, advance)):
+        for checked in _check_all(plans, options, advance):
             if isinstance(checked, PlanlintError):
                 outcome.errors.append(checked)
                 continue
             outcome.results.append(checked)
-            config = settings_for(plan, options)[0]
-            fail_on = fail_on or config.fail_on
-            read.update(p for p in (config.path, checked.pack.root) if p is not None)
-    outcome.fail_on = fail_on or "error"
+            config = checked.config
+            fail_ons.append(config.fail_on if config else None)
+            read.update(p for p in (config.path if config else None, checked.pack.root) if p is not None)
+    outcome.fail_on = options.fail_on or strictest_fail_on(fail_ons)
     outcome.read = sorted(read)
     if baseline is not None:
         apply_baseline(outcome.results, baseline)
@@ -141,10 +166,11 @@ def _check_all(plans: list[Path], options: RunOptions, advance: Callable[[], Non
     store = ResultCache(cache_dir()) if options.cache else None
     slots: list[PlanResult | PlanlintError | None] = [None] * len(plans)
     keys: list[str | None] = [None] * len(plans)
+    settings: list[Settings | None] = [None] * len(plans)
     todo = []
     for i, plan in enumerate(plans):
         if store is not None and plan != STDIN:
-            keys[i], slots[i] = _from_cache(plan, options, store)
+            keys[i], slots[i], settings[i] = _from_cache(plan, options, store)
         if slots[i] is None:
             todo.append(i)
         else:
@@ -153,7 +179,7 @@ def _check_all(plans: list[Path], options: RunOptions, advance: Callable[[], Non
     if workers <= 1:
         for i in todo:
             try:
-                slots[i] = check_one(plans[i], options, store, keys[i])
+                slots[i] = check_one(plans[i], options, store, keys[i], settings[i])
             except PlanlintError as error:
                 slots[i] = error
             advance()
@@ -168,16 +194,18 @@ def _check_all(plans: list[Path], options: RunOptions, advance: Callable[[], Non
 
 def _from_cache(
     plan: Path, options: RunOptions, store: ResultCache
-) -> tuple[str | None, PlanResult | PlanlintError | None]:
-    """The plan's cache key and its cached result (None on a miss); a plan that cannot be hashed has no key."""
+) -> tuple[str | None, PlanResult | PlanlintError | None, Settings | None]:
+    """The plan's cache key, its cached result (None on a miss) and its settings, resolved here once; a plan
+    that cannot be hashed has no key."""
     try:
-        config, pack_path = settings_for(plan, options)
+        settings = settings_for(plan, options)
+        config, pack_path = settings
         key = store.key(plan, pack_path, (config, options.inline_suppression))
     except PlanlintError as error:
-        return None, error
+        return None, error, None
     except OSError:
-        return None, None  # reading the plan tells the user what is wrong with it
-    return key, store.get(key, pack_path)
+        return None, None, None  # reading the plan tells the user what is wrong with it
+    return key, store.get(key, pack_path), settings
 
 
 def _cpus() -> int:
