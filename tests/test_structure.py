@@ -228,3 +228,34 @@ def test_the_portfolio_tells_plans_with_one_title_apart(tmp_path):
     assert portfolio.count("Verksamhetsplan 2026") == 2
     assert "Kulturförvaltningen, 2026" in portfolio and "Socialförvaltningen, 2026" in portfolio
     assert "Innehåll" not in portfolio
+
+
+@pytest.fixture(scope="module")
+def exports():
+    return {name: read_plan(FOLDER / name) for name in ("plan_liggande.docx", "plan_liggande.pdf")}
+
+
+def test_a_landscape_export_reads_as_one_table_with_its_header(exports):
+    rows = EXPECTED["export_rows"]
+    for document in exports.values():
+        cells = [b for b in document.blocks if b.kind is BlockKind.TABLE_CELL]
+        got = [(c.location.table, c.location.row, c.location.column, c.text) for c in cells]
+        want = [(1, r, c, text) for r, row in enumerate(rows, 1) for c, text in enumerate(row, 1) if text]
+        assert got == want
+    pages = {b.location.page for b in exports["plan_liggande.pdf"].blocks if b.kind is BlockKind.TABLE_CELL}
+    assert len(pages) >= 2, "the fixture's table should break across a page"
+
+
+def test_a_landscape_export_names_the_plan_in_its_header(exports):
+    for document in exports.values():
+        assert (document.title, document.organisation, document.period) == (
+            EXPECTED["export_title"],
+            EXPECTED["organisation"],
+            "2026",
+        )
+
+
+def test_a_landscape_export_gets_the_same_status_as_a_docx_and_a_pdf(exports):
+    engine = engine_for(None)
+    statuses = [{c.concept_id: c.status for c in engine.check(d).concepts} for d in exports.values()]
+    assert statuses[0] == statuses[1]

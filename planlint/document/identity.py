@@ -57,6 +57,18 @@ def labelled_line(document: Document, line: str) -> bool:
     return bool(match) and labelled(document, match.group(1), match.group(2))
 
 
+def labelled_front(document: Document) -> None:
+    """Read the "Label: value" lines of the title page (a planning system's report header) into the identity."""
+    for line in document.front:
+        labelled_line(document, line)
+
+
+def is_labelled(line: str) -> bool:
+    """Whether a line is a "Label: value" field of the identity."""
+    match = LABELLED_LINE.match(line)
+    return bool(match) and match.group(1).strip().lower() in LABELS
+
+
 def property_title(text: str | None) -> str | None:
     """A title from the document properties, unless it only names a file."""
     text = normalize_space(text or "")

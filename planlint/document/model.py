@@ -155,9 +155,11 @@ class DocumentBuilder:
 
     def finish(self) -> Document:
         """Settle the structure and the plan's identity; the document is then complete."""
+        from planlint.document.identity import labelled_front
         from planlint.document.structure import settle
 
         settle(self.document, self.looks)
+        labelled_front(self.document)
         return self.document
 
     def _append(self, kind: BlockKind, text: str, location: Location, level: int | None) -> Block:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from planlint.document.identity import is_labelled
 from planlint.document.model import BlockKind, DocumentBuilder, Location, Look
 from planlint.document.pdf_lines import SOFT_HYPHEN, Line
 from planlint.document.pdf_tables import BROKEN, Table
@@ -173,6 +174,8 @@ def _ends_block(
     """Whether `line` starts a new block rather than continuing `group`."""
     above = group[-1]
     in_list = bool(LIST_MARK.match(group[0].text))
+    if is_labelled(line.text) or is_labelled(above.text):
+        return True  # a field of a report header ("Enhet: …") is a line of its own
     if _style(above) != _style(line):
         return True
     if not _same_column(above, line):
