@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -70,6 +69,8 @@ def _front_matter(document: Document, source: str) -> str:
     match = FRONT_MATTER.match(source)
     if match is None:
         return source
+    import yaml  # only plans with front matter need it
+
     try:
         fields = yaml.safe_load(match.group(1))
     except yaml.YAMLError:

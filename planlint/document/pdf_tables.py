@@ -16,7 +16,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-import pdfplumber
 import pypdfium2.raw as pdfium_c
 
 RULE_THICKNESS = 2.5  # a path at most this thick (points) is a rule; a larger box gives its four edges
@@ -139,6 +138,8 @@ class TableFinder:
         if len(horizontal) < MIN_RULES or len(vertical) < MIN_RULES:
             return []
         if self._pdf is None:
+            import pdfplumber  # here: most plans' pages have no ruled table, and it takes a quarter of a second
+
             self._pdf = pdfplumber.open(self._path)
         settings = {
             "vertical_strategy": "explicit",

@@ -13,13 +13,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-try:  # libyaml's parser where PyYAML was built with it: several times faster
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader
-
 from planlint.errors import PackError
 from planlint.i18n import LANGUAGES
 
@@ -367,8 +360,10 @@ class _Fields:
 def _read_yaml(path: Path) -> Any:
     if not path.is_file():
         raise PackError(path, ("filen saknas", "the file is missing"))
+    import yaml  # here: a run whose pack comes from the result cache parses no YAML; libyaml where built in
+
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise PackError(path, (f"ogiltig YAML: {exc}", f"invalid YAML: {exc}")) from None
 
