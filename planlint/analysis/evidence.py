@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planlint.analysis.depth import DepthJudge
+from planlint.analysis.depth import DepthJudge, Judgement
 from planlint.analysis.matching import THRESHOLD, ConceptIndex, Hit, weigh
 from planlint.analysis.negation import Negation
 from planlint.analysis.tokens import Sentence, segment
@@ -61,6 +61,7 @@ def _block_evidence(
             negated = [h for h in mine if h not in positive]
             per_concept.setdefault(concept, []).append(_SentenceHits(sentence, positive, negated))
     found = []
+    judged: dict[int, Judgement] = {}  # a sentence evidence for several concepts is judged once
     for concept, items in per_concept.items():
         positive = weigh([h for item in items for h in item.positive]) >= THRESHOLD
         if not positive and weigh([h for item in items for h in item.positive + item.negated]) < THRESHOLD:
@@ -69,7 +70,10 @@ def _block_evidence(
         best = max(items, key=key)
         hits = best.positive if positive else best.negated
         contributing = [i.sentence for i in items if (i.positive if positive else i.negated)]
-        judgement = max((depth.judge(block, s.words, s.text) for s in contributing), key=lambda j: j.status)
+        for s in contributing:
+            if s.start not in judged:
+                judged[s.start] = depth.judge(block, s.words, s.text)
+        judgement = max((judged[s.start] for s in contributing), key=lambda j: j.status)
         found.append(
             Evidence(
                 concept=concept,

@@ -141,10 +141,13 @@ class ConceptIndex:
             if word not in self._excluded[cid]
         ]
         hits += [Hit(cid, term, a, b) for a, b, (cid, term) in self._phrases.find(words)]
-        return [h for h in hits if self._allowed(h, words)]
+        excluded: dict[str, list[tuple[int, int]]] = {}  # each concept's excluded phrases, found once a sentence
+        return [h for h in hits if self._allowed(h, words, excluded)]
 
-    def _allowed(self, hit: Hit, words: list[str]) -> bool:
-        if any(a <= hit.first and hit.last <= b for a, b in self._excluded_phrases[hit.concept].spans(words)):
+    def _allowed(self, hit: Hit, words: list[str], excluded: dict[str, list[tuple[int, int]]]) -> bool:
+        if hit.concept not in excluded:
+            excluded[hit.concept] = self._excluded_phrases[hit.concept].spans(words)
+        if any(a <= hit.first and hit.last <= b for a, b in excluded[hit.concept]):
             return False
         if hit.term in self._requires and not any(ps.any_in(words) for ps in self._requires[hit.term]):
             return False
@@ -155,8 +158,10 @@ class ConceptIndex:
     def is_title(self, words: list[str]) -> bool:
         """Whether a sentence is only a title: a short phrase headed by a document, programme, room or project
         noun, without a verb and without the full stop that ends a sentence."""
+        if not words or words[-1] in SENTENCE_END:  # most sentences: decided before looking at each word
+            return False
         content = [w for w in words if any(c.isalnum() for c in w)]
-        if not content or len(content) > TITLE_WORDS or words[-1] in SENTENCE_END:
+        if not content or len(content) > TITLE_WORDS:
             return False
         if not any(w in self._title_heads for w in content[:TITLE_HEAD]):
             return False

@@ -21,6 +21,12 @@ class WordSet:
     def __contains__(self, word: str) -> bool:
         return word in self.exact or (self._regex is not None and self._regex.match(word) is not None)
 
+    def any_in(self, words: list[str]) -> bool:
+        """Whether any of the words is in the set (the exact words tested all at once)."""
+        if not self.exact.isdisjoint(words):
+            return True
+        return self._regex is not None and any(self._regex.match(w) for w in words)
+
 
 class GlobList(Generic[Payload]):
     """Word globs with a payload each; one combined regex tells quickly whether any of them can match."""

@@ -49,7 +49,7 @@ class Stale:
 
 
 def _matches(words: list[str], phrases: PhraseSet, together: list[list[WordSet]]) -> bool:
-    return phrases.any_in(words) or any(all(any(w in ws for w in words) for ws in group) for group in together)
+    return phrases.any_in(words) or any(all(ws.any_in(words) for ws in group) for group in together)
 
 
 KIND = Stale()
