@@ -80,9 +80,9 @@ def add_body_paragraph(word: docx.document.Document, sentences: list[str]) -> No
         runs.add_run(text + " ").font.name = "Calibri"
 
 
-def build_plan(path: Path, words: int) -> None:
+def build_plan(path: Path, words: int, seed: int = SEED) -> None:
     """A plan of about `words` words in chapters of sections with paragraphs, bullet lists and indicator tables."""
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     word = docx.Document()
     word.core_properties.title = "Verksamhetsplan 2025 (prestandatest)"
     page = word.sections[0]
