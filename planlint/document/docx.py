@@ -31,6 +31,7 @@ from planlint.document.model import (
     Look,
     normalize_space,
 )
+from planlint.document.structure import heading_text
 from planlint.errors import PlanInputError
 
 MAIN_PART = "word/document.xml"
@@ -81,6 +82,7 @@ TOC_HEADING_NAME = re.compile(
 TOC_FIELD = re.compile(r"\s*TOC\b")
 TOC_GALLERY = "Table of Contents"
 LIST_NAME = re.compile(r"list|punktlista|numreradlista", re.I)
+MAX_LOOK_CHARS = 240  # a paragraph longer than this is never a heading: its style's size is its look
 BODY_TEXT_LEVEL = 9  # w:outlineLvl 9 means "body text"
 
 
@@ -395,7 +397,7 @@ class _BodyReader:
         self.fields: list[list[bool]] = []  # the open complex fields: [in their code, a table of contents]
         self.toc_seen = False  # a table-of-contents field was open in the paragraph being read
         self.toc_controls = _contents_controls(body)  # paragraphs in a table-of-contents content control
-        self.run_props: list[tuple[int, etree._Element | None]] = []  # (shown characters, w:rPr) of its runs
+        self.run_props: list[tuple[str, etree._Element | None]] = []  # (text, w:rPr) of its runs
         self.boxes: list[etree._Element] = []  # text boxes met in the paragraph being read
 
     def blocks(self, container: etree._Element, in_box: bool = False) -> None:
@@ -425,15 +427,20 @@ class _BodyReader:
             kind = BlockKind.LIST_ITEM if info.listed else BlockKind.PARAGRAPH
             block = self.builder.add(kind, text, location, toc=toc)
         else:
-            block = self.builder.add(BlockKind.PARAGRAPH, text, location, self.look(info))
+            short = len(text) <= MAX_LOOK_CHARS and heading_text(normalize_space(text))
+            look = self.look(info) if short else Look(False, info.size)
+            block = self.builder.add(BlockKind.PARAGRAPH, text, location, look)
         self.record(block, p)
         self.read_boxes(boxes, p)
 
     def look(self, info: StyleInfo) -> Look:
-        """The look of the paragraph just read: bold when all its text is, and the size of most of its text."""
+        """The look of the paragraph just read (short enough to be a heading): bold when all its text is, and the
+        size of most of its text."""
         sizes: dict[float | None, int] = {}
-        bold = bool(self.run_props)
-        for chars, rpr in self.run_props:
+        shown = [(len(text.strip()), rpr) for text, rpr in self.run_props]
+        shown = [(chars, rpr) for chars, rpr in shown if chars]
+        bold = bool(shown)
+        for chars, rpr in shown:
             run_bold, size = self.styles.run_look(rpr, info)
             bold = bold and run_bold
             sizes[size] = sizes.get(size, 0) + chars
@@ -493,9 +500,8 @@ class _BodyReader:
             if tag == R:
                 before = len(parts)
                 self.run(child, parts)
-                shown = sum(len(part.strip()) for part in parts[before:])
-                if shown:
-                    self.run_props.append((shown, child.find(RPR)))
+                if len(parts) > before:
+                    self.run_props.append(("".join(parts[before:]), child.find(RPR)))
             elif tag in INLINE_WRAPPERS:
                 self.inline(_unwrap(child), parts)
 

@@ -106,15 +106,17 @@ def _read_page(path: Path, pdf: pdfium.PdfDocument, number: int, finder: TableFi
     try:
         lines = page_lines(textpage, number)
         height = page.get_height()
-        return lines, _find_tables(finder, number, page, textpage, height), height
+        return lines, _find_tables(finder, number, page, textpage, height, lines), height
     finally:
         textpage.close()
         page.close()
 
 
-def _find_tables(finder: TableFinder, number: int, page: pdfium.PdfPage, textpage, height: float) -> list[Table]:
+def _find_tables(
+    finder: TableFinder, number: int, page: pdfium.PdfPage, textpage, height: float, lines: list[Line]
+) -> list[Table]:
     """The page's ruled tables; a page whose tables cannot be read is read without them (its text stays)."""
     try:
-        return finder.find(number, page.raw, textpage, height)
+        return finder.find(number, page.raw, textpage, height, lines)
     except Exception:  # pdfminer raises many kinds of errors on damaged files; the text is still read
         return []

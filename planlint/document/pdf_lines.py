@@ -30,6 +30,8 @@ class Line:
     baseline: float
     size: float
     bold: bool
+    start: int = 0  # the range [start, end) of its characters in the page's text
+    end: int = 0
 
     @property
     def middle(self) -> float:
@@ -107,6 +109,8 @@ def _line(textpage, fonts: _FontReader, box, text: str, first: int, last: int, p
         baseline=y.value,
         size=fonts.size(middle),
         bold=fonts.bold(middle) and fonts.bold(_first_letter(text, first, last)),
+        start=first,
+        end=last,
     )
 
 

@@ -132,8 +132,8 @@ class TableFinder:
         self._path = path
         self._pdf = None
 
-    def find(self, page_number: int, page, textpage, height: float) -> list[Table]:
-        """The tables (at least two rows and two columns) of a page (1-based)."""
+    def find(self, page_number: int, page, textpage, height: float, lines: list) -> list[Table]:
+        """The tables (at least two rows and two columns) of a page (1-based); `lines` are the page's text lines."""
         horizontal, vertical = rulings(page, height)
         if len(horizontal) < MIN_RULES or len(vertical) < MIN_RULES:
             return []
@@ -147,9 +147,11 @@ class TableFinder:
             "explicit_vertical_lines": vertical,
             "explicit_horizontal_lines": horizontal,
         }
+        found_tables = self._pdf.pages[page_number - 1].find_tables(settings)
+        areas = [(x0, height - bottom, x1, height - top) for x0, top, x1, bottom in (t.bbox for t in found_tables)]
+        chars = _Chars(textpage, areas, lines)
         tables = []
-        chars = _Chars(textpage)
-        for found in self._pdf.pages[page_number - 1].find_tables(settings):
+        for found in found_tables:
             rows = [[chars.cell_text(box, height) if box else None for box in row.cells] for row in found.rows]
             if len(rows) >= MIN_ROWS and max(len(row) for row in rows) >= MIN_COLUMNS:
                 x0, top, x1, bottom = found.bbox
@@ -178,23 +180,34 @@ class _Chars:
     lines are told apart by their baselines, and a space is a space only where the page has one between words.
     """
 
-    def __init__(self, textpage) -> None:
+    def __init__(self, textpage, areas: list[tuple[float, float, float, float]], lines: list) -> None:
+        """Measure the characters of the lines that reach into one of the areas (left, bottom, right, top)."""
+        self._textpage = textpage
         self.text = textpage.get_text_range()
         box = [ctypes.c_double() for _ in range(4)]
-        x, y = ctypes.c_double(), ctypes.c_double()
-        # per character: (left, right, baseline), None for white space and marks without a box
-        self.places: list[tuple[float, float, float] | None] = []
-        for index, char in enumerate(self.text):
-            place = None
-            if not char.isspace() and char not in "\ufffe\x02":
-                pdfium_c.FPDFText_GetCharBox(textpage, index, *(ctypes.byref(v) for v in box))
-                pdfium_c.FPDFText_GetCharOrigin(textpage, index, x, y)
+        refs = [ctypes.byref(v) for v in box]
+        y = ctypes.c_double()
+        x_ref, y_ref = ctypes.byref(ctypes.c_double()), ctypes.byref(y)
+        # per character: (left, right, baseline), None for white space, marks and characters outside the areas
+        self.places: list[tuple[float, float, float] | None] = [None] * len(self.text)
+        get_origin, get_box = pdfium_c.FPDFText_GetCharOrigin, pdfium_c.FPDFText_GetCharBox
+        raw = textpage.raw  # the handle itself: converting the wrapper on every call costs more than the call
+        for line in lines:
+            if not any(line.left < c and a < line.right and line.bottom < d and b < line.top for a, b, c, d in areas):
+                continue
+            for index in range(line.start, min(line.end, len(self.text))):
+                if self.text[index].isspace() or self.text[index] in "\ufffe\x02":
+                    continue
+                get_box(raw, index, *refs)
+                get_origin(raw, index, x_ref, y_ref)
                 if box[1].value >= box[0].value:
-                    place = (box[0].value, box[1].value, y.value)
-            self.places.append(place)
-        self.generated = [bool(pdfium_c.FPDFText_IsGenerated(textpage, i)) for i in range(len(self.text))]
+                    self.places[index] = (box[0].value, box[1].value, y.value)
         self._by_baseline = sorted((place[2], i) for i, place in enumerate(self.places) if place is not None)
         self._baselines = [baseline for baseline, _ in self._by_baseline]
+
+    def generated(self, index: int) -> bool:
+        """Whether pdfium made the character up (a space or line break the page does not have)."""
+        return bool(pdfium_c.FPDFText_IsGenerated(self._textpage, index))
 
     def cell_text(self, box: tuple[float, float, float, float], height: float) -> str:
         """The text inside a cell's box, its lines separated by newlines (a hyphenation mark as "-"). A line that can
@@ -223,7 +236,7 @@ class _Chars:
         for previous, index in zip([None, *inside], inside):
             between = self.text[previous + 1 : index] if previous is not None else ""
             mark = "-" if any(c in "\ufffe\x02" for c in between) else ""
-            real_space = any(c.isspace() and not self.generated[previous + 1 + k] for k, c in enumerate(between))
+            real_space = any(c.isspace() and not self.generated(previous + 1 + k) for k, c in enumerate(between))
             if edges and abs(self.places[index][2] - self.places[previous][2]) > BASELINE_TOLERANCE:
                 lines.append(_line(parts, mark, real_space, edges))
                 parts, edges = [], []
@@ -233,7 +246,7 @@ class _Chars:
             edges.append(self.places[index][:2])
         if parts:
             after = self.text[inside[-1] + 1 : inside[-1] + 3]  # a space (and a line break) pdfium put after it
-            spaced = any(c.isspace() and not self.generated[inside[-1] + 1 + k] for k, c in enumerate(after))
+            spaced = any(c.isspace() and not self.generated(inside[-1] + 1 + k) for k, c in enumerate(after))
             lines.append(_line(parts, "", spaced, edges))
         return lines
 
