@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from planlint.document.model import Document
 from planlint.errors import PlanInputError
@@ -33,8 +34,8 @@ SAMPLE_WORDS = 20_000
 def guess_language(text: str) -> tuple[str, int]:
     """Return the language whose function words cover the most of `text`, and how many words were read."""
     words = [w.lower() for w in _WORD.findall(text)][:SAMPLE_WORDS]
-    sets = {lang: set(ws.split()) for lang, ws in FUNCTION_WORDS.items()}
-    scores = {lang: sum(1 for w in words if w in s) for lang, s in sets.items()}
+    counts = Counter(words)  # each distinct word looked up once
+    scores = {lang: sum(counts[w] for w in set(ws.split())) for lang, ws in FUNCTION_WORDS.items()}
     best = max(scores, key=scores.get)
     return best, len(words)
 
