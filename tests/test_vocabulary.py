@@ -45,6 +45,7 @@ def test_explain_shows_the_examples_with_reasons() -> None:
 def test_sense_window_stops_at_a_clause_break() -> None:
     assert concepts_in("Barnen ska känna sig trygga i skolan, och ekonomin ska vara i balans.") == {"trygghet"}
     assert concepts_in("Förvaltningen har en trygg ekonomi.") == set()
+    assert concepts_in("Inköpen hanteras på ett effektivt och tryggt sätt.") == set()
 
 
 def test_readiness_counts_only_beside_a_crisis() -> None:
@@ -75,6 +76,10 @@ def test_privative_utan_negates_to_the_end_of_its_clause() -> None:
     assert negation.negated_clauses(words) == [(3, 6)]
     contrastive = "vi gör det inte ensamma , utan i samverkan med andra".split()
     assert all(not (a <= 8 < b) for a, b in negation.negated_clauses(contrastive))
+
+
+def test_not_only_but_also_is_no_negation() -> None:
+    assert "sysselsattning" in concepts_in("Det gäller inte bara antalet sjuka, utan även ökningen av arbetslösa.")
 
 
 def test_privative_negation_is_reported_as_negated() -> None:

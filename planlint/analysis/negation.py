@@ -12,7 +12,8 @@ class Negation:
     A clause followed by "utan" is contrastive ("X är inte A, utan B"): the negation then covers only the
     words after it, not the subject before it. Without a negation before it, "utan" is privative ("genomfördes
     utan samverkan"): it negates the words that follow it, to the end of their clause. A sentence that opens
-    with it states a condition ("Utan samverkan når vi inte målen") and is left to the other cues.
+    with it states a condition ("Utan samverkan når vi inte målen") and is left to the other cues; after any
+    negation word, even one that does not negate ("inte bara … utan även"), "utan" is contrastive.
     """
 
     CONTRASTIVE = "utan"
@@ -26,8 +27,9 @@ class Negation:
     def negated_clauses(self, words: list[str]) -> list[tuple[int, int]]:
         """The (start, end) word spans that a negation covers."""
         excepted = {i for a, b in self._exceptions.spans(words) for i in range(a, b)}
-        cues = [a for a, _ in self._cues.spans(words) if a not in excepted]
-        spans = self._privative_spans(words, min(cues, default=len(words)))
+        all_cues = [a for a, _ in self._cues.spans(words)]
+        cues = [a for a in all_cues if a not in excepted]
+        spans = self._privative_spans(words, min(all_cues, default=len(words)))
         if not cues:
             return spans
         bounds = [0] + [i for i, w in enumerate(words) if w in self._breaks] + [len(words)]
