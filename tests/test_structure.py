@@ -140,6 +140,8 @@ def test_a_bold_line_before_body_text_is_a_heading_but_title_page_lines_are_not(
         (LONG, BODY),
         ("Mål och aktiviteter", Look(True, 13.0)),
         (LONG, BODY),
+        ("Tabell 1. Nämndens indikatorer", Look(True, 11.0)),
+        (LONG, BODY),
         ("En fet mening mitt i texten som inte står före brödtext", Look(True, 11.0)),
     )
     kinds = [(b.kind, b.level) for b in blocks]
@@ -150,6 +152,8 @@ def test_a_bold_line_before_body_text_is_a_heading_but_title_page_lines_are_not(
         (BlockKind.HEADING, 1),
         (BlockKind.PARAGRAPH, None),
         (BlockKind.HEADING, 1),
+        (BlockKind.PARAGRAPH, None),
+        (BlockKind.PARAGRAPH, None),
         (BlockKind.PARAGRAPH, None),
         (BlockKind.PARAGRAPH, None),
     ]

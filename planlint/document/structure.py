@@ -31,6 +31,8 @@ CONTENTS_TITLES = {
     "indhold",
     "innhold",
 }
+# "Tabell 1. Nämndens indikatorer", "Figur 3:": a caption names a table or figure, it opens no section
+CAPTION = re.compile(r"^(?:tabell|figur|diagram|bild|bilaga|table|figure|chart|abbildung)\s+\d+\b", re.I)
 NUMBERING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+(?=[^\W\d_])")
 # A line of a table of contents: text, then dot leaders, a tab or spaces, then a page number.
 TOC_ENTRY = re.compile(r"^\S.{0,150}?(?:\s*(?:\.\s?){2,}|\s*…+|\s)\s*\d{1,3}$")
@@ -146,6 +148,8 @@ def _key(look: Look) -> tuple[float, bool]:
 
 def _looks_like_heading(block: Block, look: Look | None, body: float | None) -> bool:
     if look is None or block.kind is not BlockKind.PARAGRAPH or block.toc or not heading_text(block.text):
+        return False
+    if CAPTION.match(block.text):
         return False
     if look.size is None or body is None:
         return look.bold

@@ -11,7 +11,7 @@ from pathlib import Path
 from planlint.document.identity import labelled_line
 from planlint.document.limits import Limits
 from planlint.document.model import BlockKind, Document, DocumentBuilder, Location
-from planlint.document.structure import TOC_ENTRY
+from planlint.document.structure import CAPTION, TOC_ENTRY
 from planlint.errors import PlanInputError
 
 NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
@@ -99,5 +99,6 @@ def _looks_like_heading(text: str) -> bool:
         len(text) <= MAX_HEADING_CHARS
         and not text.endswith((".", ":", ";", ",", "!", "?"))
         and not LIST_MARK.match(text)
+        and not CAPTION.match(text)
         and text[:1].isupper() | text[:1].isdigit()
     )
