@@ -178,6 +178,40 @@ def test_numbering_gives_the_level_and_size_the_rest():
     assert blocks[3].section == ("3 Mål", "3.2 Nämndmål", "Mål 1: Tryggheten ska öka")
 
 
+def test_numbering_opens_and_closes_sections_when_headings_look_alike():
+    """A numbered heading followed by its own subheading, set alike, is a heading; and "3.1" never stands
+    under "2 Omvärld", so a goal is not read as a description of the world."""
+    head = Look(True, 14.0)
+    blocks = build(
+        ("1 Inledning", head),
+        (LONG, BODY),
+        ("2 Omvärld", head),
+        (LONG, BODY),
+        ("3 Strategiska mål", head),
+        ("3.1 Trygga bostadsområden", head),
+        (LONG, BODY),
+        ("3.2 Jobb och praktik", head),
+        (LONG, BODY),
+    )
+    assert [(b.text, b.level) for b in blocks if b.kind is BlockKind.HEADING] == [
+        ("1 Inledning", 1),
+        ("2 Omvärld", 1),
+        ("3 Strategiska mål", 1),
+        ("3.1 Trygga bostadsområden", 2),
+        ("3.2 Jobb och praktik", 2),
+    ]
+    assert blocks[8].section == ("3 Strategiska mål", "3.2 Jobb och praktik")
+
+
+def test_a_numbered_subheading_without_its_parent_leaves_the_previous_chapter():
+    builder = DocumentBuilder(Path("plan.md"), "md", 1000)
+    builder.heading("2 Omvärld", 1, Location(line=1))
+    builder.add(BlockKind.PARAGRAPH, LONG, Location(line=2))
+    builder.heading("3.1 Trygga bostadsområden", 2, Location(line=3))
+    builder.add(BlockKind.PARAGRAPH, LONG, Location(line=4))
+    assert builder.finish().blocks[-1].section == ("3.1 Trygga bostadsområden",)
+
+
 def test_contents_lines_after_a_contents_heading_and_dot_leaders_anywhere():
     blocks = build(
         ("Innehållsförteckning", Look(True, 14.0)),

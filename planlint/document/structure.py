@@ -127,10 +127,22 @@ def heading_text(text: str) -> bool:
     )
 
 
+def numbering(text: str) -> str | None:
+    """A heading's manual numbering without a closing full stop: "3.2 Mål" → "3.2"; None without one."""
+    match = NUMBERING.match(text)
+    return match.group(1) if match else None
+
+
 def numbering_depth(text: str) -> int | None:
     """The depth of a heading's manual numbering: "3" → 1, "3.2" → 2, "3.2.1" → 3; None without one."""
-    match = NUMBERING.match(text)
-    return match.group(1).count(".") + 1 if match else None
+    number = numbering(text)
+    return number.count(".") + 1 if number else None
+
+
+def opens(parent: str, child: str) -> bool:
+    """Whether a heading's numbering makes it the parent of another's: "3" opens "3.1" and "3.1.2", not "4.1"."""
+    number, inner = numbering(parent), numbering(child)
+    return number is not None and inner is not None and inner.startswith(number + ".")
 
 
 def body_size(blocks: list[Block], looks: dict[int, Look]) -> float | None:
@@ -220,6 +232,8 @@ def _stands_before_body(
     if following.kind is BlockKind.HEADING:
         return True
     if following.index in candidates:
+        if opens(blocks[index].text, following.text):  # "3 Strategiska mål" before "3.1 Trygghet"
+            return following.index in accepted
         return following.index in accepted and _key(looks[following.index]) != _key(looks[index])
     return True
 
@@ -271,6 +285,14 @@ def set_sections(blocks: list[Block]) -> None:
         if block.kind is BlockKind.HEADING and not block.toc:
             level = block.level or 1
             while open_headings and open_headings[-1][0] >= level:
+                open_headings.pop()
+            # numbering says where a heading belongs: "3.1" does not stand under "2 Omvärld"
+            while (
+                open_headings
+                and numbering(block.text)
+                and numbering(open_headings[-1][1])
+                and not opens(open_headings[-1][1], block.text)
+            ):
                 open_headings.pop()
             block.section = tuple(text for _, text in open_headings)
             open_headings.append((level, block.text))
