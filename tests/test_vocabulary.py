@@ -48,6 +48,11 @@ def test_sense_window_stops_at_a_clause_break() -> None:
     assert concepts_in("Inköpen hanteras på ett effektivt och tryggt sätt.") == set()
 
 
+def test_a_piece_of_work_is_not_a_job() -> None:
+    assert concepts_in("Vi har inlett ett arbete med att ta fram nya riktlinjer.") == set()
+    assert "sysselsattning" in concepts_in("Målet är att deltagarna ska få ett arbete inom ett år.")
+
+
 def test_readiness_counts_only_beside_a_crisis() -> None:
     assert "trygghet" in concepts_in("Räddningstjänsten stärker sin beredskap inför översvämningar och skyfall.")
     assert "trygghet" not in concepts_in("Vi har god planberedskap för 800 nya bostäder per år.")
