@@ -110,3 +110,12 @@ def test_plan_from_standard_input(tmp_path: Path) -> None:
     assert "rad 3" in result.stdout  # read as Markdown: the heading is line 1
     result = CliRunner().invoke(cli, ["-"], input=b"")
     assert result.exit_code == 2 and result.stderr.startswith("Fel: -: planen innehåller ingen text")
+
+
+def test_readme_install_line_makes_a_virtual_environment_first() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    first = readme.split("```sh\n", 1)[1].split("\n", 1)[0]
+    assert first.startswith("python3 -m venv .venv && . .venv/bin/activate && pip install . && planlint ")
+    plan = Path(__file__).resolve().parent.parent / first.rsplit(" ", 1)[1]
+    result = run_cli(plan)
+    assert result.exit_code == 1 and result.stdout.startswith("Plan: ")

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 from click.testing import CliRunner
@@ -122,6 +123,8 @@ def test_sarif_rules_results_and_locations(reports) -> None:
     assert driver["name"] == "planlint" and [r["id"] for r in driver["rules"]] == [r.id for r in pack.rules]
     for descriptor, rule in zip(driver["rules"], pack.rules):
         assert descriptor["help"]["text"] == explain_rule(rule, pack, "sv")
+        help_file = Path(urlparse(descriptor["helpUri"]).path)
+        assert help_file == rule.source.resolve() and help_file.is_file()
         assert (
             descriptor["defaultConfiguration"]["level"]
             == {"error": "error", "warning": "warning", "info": "note"}[rule.severity]

@@ -481,3 +481,23 @@ def test_a_screenshot_of_the_overview(example, tmp_path):
     colours = {colour for _, colour in image.getcolors(maxcolors=image.width * image.height)}
     for hex_colour in ("0b3954", "067647", "b54708"):  # masthead, an uppföljd bar, a nämnd bar
         assert tuple(int(hex_colour[i : i + 2], 16) for i in (0, 2, 4)) in colours, hex_colour
+
+
+def test_the_score_states_its_meaning_and_cap(example):
+    card = text_of(by_xpath(example.tree, "//div[contains(@class, 'score-card')]")[0])
+    assert "Poängen är medelvärdet av delarnas status" in card
+    assert "1 del saknas helt, så planen kan som mest få 86/100" in card
+
+
+def test_report_overwrites_only_an_earlier_planlint_report(tmp_path, example):
+    plans = make_plans(tmp_path / "planer")
+    notes = tmp_path / "anteckningar.html"
+    notes.write_text("<p>Mina anteckningar</p>", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["report", str(plans), "-o", str(notes)])
+    assert result.exit_code == 2 and "ingen tidigare rapport från planlint" in result.stderr
+    assert notes.read_text(encoding="utf-8") == "<p>Mina anteckningar</p>"
+    earlier = tmp_path / "rapport.html"
+    earlier.write_bytes(example.path.read_bytes())
+    assert CliRunner().invoke(cli, ["report", str(plans), "-o", str(earlier)]).exit_code == 0
+    assert "miljoforvaltningen" in earlier.read_text(encoding="utf-8")
+    assert CliRunner().invoke(cli, ["report", str(plans), "-o", str(notes), "--force"]).exit_code == 0

@@ -12,6 +12,8 @@ from planlint.cli.options import EXIT_ERROR, EXIT_OK, error, fail, lang_option, 
 from planlint.errors import PlanlintError
 from planlint.i18n import Catalog
 
+GENERATOR_MARK = b'<meta name="generator" content="planlint'
+HEAD_BYTES = 4096
 T = Catalog(
     {
         "written": (
@@ -26,6 +28,12 @@ T = Catalog(
         "unreadable": (
             "{n} planer kunde inte läsas och står under »Planer som inte kunde läsas« i rapporten.",
             "{n} plans could not be read and are listed under “Plans that could not be read” in the report.",
+        ),
+        "not_a_report": (
+            "{path}: filen finns redan och är ingen tidigare rapport från planlint, så den skrivs inte över. "
+            "Välj ett annat namn med -o, eller skriv över den med --force.",
+            "{path}: the file exists and is no earlier planlint report, so it is not overwritten. "
+            "Choose another name with -o, or overwrite it with --force.",
         ),
         "nothing": (
             "Ingen plan kunde läsas, så ingen rapport skrevs.",
@@ -45,9 +53,12 @@ T = Catalog(
     show_default=True,
     help="HTML-filen som rapporten skrivs till.",
 )
+@click.option("--force", is_flag=True, help="Skriv över utfilen även om den inte är en tidigare planlint-rapport.")
 @run_options
 @lang_option
-def report(plans: tuple[str, ...], output: Path, rules: Path | None, config: Path | None, lang: str) -> None:
+def report(
+    plans: tuple[str, ...], output: Path, force: bool, rules: Path | None, config: Path | None, lang: str
+) -> None:
     """Skriv en HTML-rapport om hur PLANS bär målbild 2027 och inriktningarna.
 
     En plan ger en sida med överblick, belägg och förslag; flera planer ger först en portfölj (planer ×
@@ -58,6 +69,9 @@ def report(plans: tuple[str, ...], output: Path, rules: Path | None, config: Pat
     from planlint.project.runner import RunOptions, run
     from planlint.reporters.html.render import render
 
+    if not force and output.exists() and not earlier_report(output):
+        error(T("not_a_report", lang, path=output), lang)
+        sys.exit(EXIT_ERROR)
     try:
         outcome = run(list(plans), RunOptions(rules=rules, config=config))
     except PlanlintError as problem:  # a broken rule pack or configuration stops the whole run
@@ -74,6 +88,16 @@ def report(plans: tuple[str, ...], output: Path, rules: Path | None, config: Pat
         key = "unreadable" if len(outcome.errors) > 1 else "unreadable_one"
         warning(T(key, lang, n=len(outcome.errors)), lang)
     sys.exit(EXIT_ERROR if outcome.errors else EXIT_OK)
+
+
+def earlier_report(path: Path) -> bool:
+    """Whether `path` is an HTML report planlint wrote (its head names planlint as the generator)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(HEAD_BYTES)
+    except OSError:
+        return False
+    return GENERATOR_MARK in head
 
 
 COMMANDS = [report]

@@ -2,7 +2,8 @@
 
 A plan has no source lines, so the page, paragraph or section goes into the message and a logical location;
 .txt and .md plans also get a region with the start line. Exempt findings carry an external suppression with
-the written reason, and under --baseline every result has a baselineState.
+the written reason, and under --baseline every result has a baselineState. Each rule's helpUri is its file in
+the rule pack, where its documentation and examples are (the same text as `planlint explain RULE` and `help`).
 """
 
 from __future__ import annotations
@@ -79,6 +80,7 @@ def _rule(rule: RuleSpec, pack: Pack, lang: str) -> dict:
         "shortDescription": {"text": docs.split(". ")[0].rstrip(".") + "."},
         "fullDescription": {"text": docs},
         "help": {"text": explain_rule(rule, pack, lang)},
+        "helpUri": rule.source.resolve().as_uri(),
         "defaultConfiguration": {"level": LEVELS[Severity.parse(rule.severity)]},
         "properties": {"kind": rule.extends, "tags": ["planlint", rule.extends]},
     }

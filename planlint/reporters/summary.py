@@ -1,11 +1,12 @@
-"""The closing line of a run, as ruff's "Found N errors": plans, findings by severity, what did not count."""
+"""The closing line of a run, as ruff's "Found N errors" (plans, findings by severity, what did not count), and
+what a plan's score means."""
 
 from __future__ import annotations
 
 from collections import Counter
 
 from planlint.i18n import Catalog
-from planlint.result import RunResult, Severity
+from planlint.result import PlanResult, RunResult, Severity, Status
 
 # Each count word: (Swedish singular, Swedish plural, English singular, English plural)
 WORDS = {
@@ -27,6 +28,19 @@ T = Catalog(
     {
         "line": ("{plans}: {findings}.", "{plans}: {findings}."),
         "none": ("inga anmärkningar", "no findings"),
+        "score_meaning": (
+            "Poängen är medelvärdet av delarnas status (saknas {saknas}, nämnd {namnd}, konkretiserad "
+            "{konkretiserad}, uppföljd {uppfoljd}): 100 betyder att varje del följs upp med indikator eller målvärde.",
+            "The score is the mean of the parts' statuses (missing {saknas}, mentioned {namnd}, made concrete "
+            "{konkretiserad}, followed up {uppfoljd}): 100 means every part is followed up with an indicator or "
+            "target value.",
+        ),
+        "score_cap": (
+            "{missing} saknas helt, så planen kan som mest få {cap}/100 hur väl resten än görs.",
+            "{missing} missing altogether, so the plan can reach at most {cap}/100 however well the rest is done.",
+        ),
+        "part_one": ("1 del", "1 part is"),
+        "part_many": ("{n} delar", "{n} parts are"),
     }
 )
 
@@ -54,3 +68,15 @@ def closing_line(outcome: RunResult, lang: str) -> str:
     known = sum(1 for f in active if f.baselined)
     text += "".join(f", {count(n, word, lang)}" for n, word in ((suppressed, "suppressed"), (known, "baselined")) if n)
     return T("line", lang, plans=plans, findings=text)
+
+
+def score_meaning(result: PlanResult, lang: str) -> str:
+    """What the score means: the mean of the parts' status scores, and the cap a missing part puts on it."""
+    text = T("score_meaning", lang, **result.pack.status_scores)
+    scored = [c for c in result.concepts if c.exempt is None]
+    missing = sum(1 for c in scored if c.status is Status.SAKNAS)
+    if missing:
+        cap = round(100 * (len(scored) - missing) / len(scored))
+        part = T("part_one", lang) if missing == 1 else T("part_many", lang, n=missing)
+        text += " " + T("score_cap", lang, missing=part, cap=cap)
+    return text

@@ -21,9 +21,9 @@ from planlint.reporters.labels import (
     status_word,
     where,
 )
-from planlint.reporters.summary import closing_line
+from planlint.reporters.summary import closing_line, score_meaning
 from planlint.reporters.why import why_text
-from planlint.result import Finding, PlanResult, RunResult, Status
+from planlint.result import Finding, PlanResult, RunResult
 
 T = Catalog(
     {
@@ -31,19 +31,6 @@ T = Catalog(
         "identity": ("Titel: {title}", "Title: {title}"),
         "pack": ("Regelpaket: {name} {version}", "Rule pack: {name} {version}"),
         "score": ("Sammanvägt: {score}/100", "Overall: {score}/100"),
-        "score_meaning": (
-            "Poängen är medelvärdet av delarnas status (saknas {saknas}, nämnd {namnd}, konkretiserad "
-            "{konkretiserad}, uppföljd {uppfoljd}): 100 betyder att varje del följs upp med indikator eller målvärde.",
-            "The score is the mean of the parts' statuses (missing {saknas}, mentioned {namnd}, made concrete "
-            "{konkretiserad}, followed up {uppfoljd}): 100 means every part is followed up with an indicator or "
-            "target value.",
-        ),
-        "score_cap": (
-            "{missing} saknas helt, så planen kan som mest få {cap}/100 hur väl resten än görs.",
-            "{missing} missing altogether, so the plan can reach at most {cap}/100 however well the rest is done.",
-        ),
-        "part_one": ("1 del", "1 part is"),
-        "part_many": ("{n} delar", "{n} parts are"),
         "suppressed": ("Undantaget (räknas inte)", "Exempt (not counted)"),
         "statistics": ("Anmärkningar per regel", "Findings by rule"),
         "evidence": ("{status}, {where}", "{status}, {where}"),
@@ -173,18 +160,6 @@ def render_plan(result: PlanResult, lang: str) -> str:
                 _wrap(f"{EXEMPT_SYMBOL} [{finding.rule}] {pick(finding.message, lang)} ({reason})", "  ", "    ")
             )
     return "\n".join(lines)
-
-
-def score_meaning(result: PlanResult, lang: str) -> str:
-    """What the score means: the mean of the parts' status scores, and the cap a missing part puts on it."""
-    text = T("score_meaning", lang, **result.pack.status_scores)
-    scored = [c for c in result.concepts if c.exempt is None]
-    missing = sum(1 for c in scored if c.status is Status.SAKNAS)
-    if missing:
-        cap = round(100 * (len(scored) - missing) / len(scored))
-        part = T("part_one", lang) if missing == 1 else T("part_many", lang, n=missing)
-        text += " " + T("score_cap", lang, missing=part, cap=cap)
-    return text
 
 
 def summary_table(outcome: RunResult, lang: str) -> str:

@@ -22,6 +22,7 @@ from planlint.reporters.labels import (
     status_word,
     where,
 )
+from planlint.reporters.summary import score_meaning
 from planlint.reporters.why import reason_text, why_text
 from planlint.result import ConceptResult, Evidence, Finding, PlanResult, RunResult, Status
 from planlint.rulepack.pack import Pack
@@ -156,6 +157,7 @@ class PlanView:
     pack: str
     pack_title: str
     score: int
+    score_meaning: str  # what the score means, and the cap a missing part puts on it
     counts: list[StatusCount]
     verdict: list[str]
     actions: list[Note]
@@ -248,6 +250,7 @@ def plan_view(result: PlanResult, number: int, total: int, lang: str) -> PlanVie
         pack=f"{pack.name} {pack.version}",
         pack_title=pick(pack.title, lang),
         score=result.score,
+        score_meaning=score_meaning(result, lang),
         counts=status_counts(result.concepts, lang),
         verdict=verdict(concepts, lang),
         actions=top_actions(active, result, anchor, lang),
