@@ -95,7 +95,7 @@ def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "command", [("check", "--format", "json", "-o"), ("report", "-o"), ("baseline", "--force", "-o")]
+    "command", [("check", "--format", "json", "-o"), ("report", "--force", "-o"), ("baseline", "--force", "-o")]
 )
 def test_output_never_overwrites_a_plan(tmp_path: Path, command: tuple[str, ...]) -> None:
     plan = _make(tmp_path, "plan.txt", "Vi samverkar med föreningslivet om lovaktiviteter i alla stadsdelar.\n")
