@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from planlint.analysis.matching import Hit
 from planlint.analysis.phrases import PhraseSet, WordSet
 from planlint.document.model import Block, BlockKind, Document
 from planlint.result import Reason, Status
@@ -31,7 +32,10 @@ DIGIT = re.compile(r"\d")
 # The number of a heading or a list ("3.2", "4.", "2)") at the start of a text.
 LEADING_NUMBER = re.compile(r"^\s*\d+(?:[.)]\d*)*[.)]?\s")
 # Empty, or only dashes, dots and the like: a cell nobody has filled in.
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+WORD = re.compile(r"\w+|%")
 BLANK = re.compile(r"^[\s\-–—.…/*x?]*$", re.IGNORECASE)
+LIST_JOINS = frozenset({"och", ",", "–", "-", "eller"})  # "mål 1 och 2": the 2 is a goal's number too
 CONTEXT_ROLES = ("foreword", "context")
 COMMITMENT_ROLES = ("goal", "activity", "indicator")
 LISTING = 3  # a sentence that names this many parts of the framework lists the framework
@@ -56,7 +60,8 @@ class DepthJudge:
     """Judges passages of one document; tables are read once, row by row, by their column headers."""
 
     def __init__(self, cues: LanguageCues, document: Document) -> None:
-        self._commitment = PhraseSet(cues.goal_cues + cues.activity_cues)
+        self._goal = PhraseSet(cues.goal_cues)
+        self._activity = PhraseSet(cues.activity_cues)
         self._aspiration = PhraseSet(cues.aspiration_cues)
         self._description = PhraseSet(cues.description_cues)
         self._indicator = PhraseSet(cues.indicator_cues)
@@ -95,17 +100,37 @@ class DepthJudge:
             return Judgement(Status.NAMND, Reason(place[0], place[1]))
         if self.hedged(words):
             return Judgement(Status.NAMND, Reason("hedged", self._hedge_words(words)))
-        committed = self._committed(words)
-        if not committed and self._aspiration.any_in(words):
+        if measured:
+            return Judgement(Status.UPPFOLJD)
+        activity = self._activity.any_in(words)
+        if not activity and self._aspiration.any_in(words):  # "vi vill att alla ska …": a wish, whatever it says
             return Judgement(Status.NAMND, Reason("aspiration"))
+        describes = self._description.any_in(words)
+        committed = (
+            activity
+            or self._goal.any_in(words)
+            or self._target.any_in(words)
+            or (self._indicator.any_in(words) and not describes)  # "Indikator: andel …", not "enkäten visar"
+        )
         role = place[0] if place else None
         if block.kind is BlockKind.HEADING and not committed:
             return Judgement(Status.NAMND, Reason("topic_heading", text))
-        if not committed and (role not in COMMITMENT_ROLES or self._description.any_in(words)):
+        if not committed and (role not in COMMITMENT_ROLES or describes):
             return Judgement(Status.NAMND, Reason("no_commitment"))
-        if measured:
+        return Judgement(Status.KONKRETISERAD, self._missing_measure(block, words, text))
+
+    @staticmethod
+    def parts_named(hits: list[Hit], words: list[str]) -> set[str]:
+        """The parts a sentence is about: a match that holds a year ("Målvärde 2027") dates a measure, it does
+        not make the sentence about another part."""
+        return {h.concept for h in hits if not any(YEAR.match(w) for w in words[h.first : h.last])}
+
+    def tied_measure(self, block: Block, judgement: Judgement, sentences: list[list[str]]) -> Judgement:
+        """A commitment followed up in another sentence of its own paragraph ("Indikator: andel trygga.
+        Målvärde 2027: 88 %.") is followed up; `sentences` are those that name no other part."""
+        if judgement.status is Status.KONKRETISERAD and any(self.measured(words) for words in sentences):
             return Judgement(Status.UPPFOLJD)
-        return Judgement(Status.KONKRETISERAD, self._missing_measure(words, text))
+        return judgement
 
     def hedged(self, words: list[str]) -> bool:
         return self._hedges.any_in(words)
@@ -118,43 +143,59 @@ class DepthJudge:
         """A value with a target: "ska öka från 14 till 25", "Målvärde 2027: minst 80 %", "mål 2026: 75 %"."""
         if self._pending.any_in(words) and not self._target.any_in(words):
             return False
-        return self._has_value(words) and self._target.any_in(words) and self._measures(words)
+        values = self._values(words)
+        return values > 0 and self._target.any_in(words) and (values > 1 or self._measures(words))
 
     def _measures(self, words: list[str]) -> bool:
         return self._measure.any_in(words) or self._indicator.any_in(words)
 
-    def _committed(self, words: list[str]) -> bool:
-        return self._commitment.any_in(words) or self._target.any_in(words)
-
-    def _missing_measure(self, words: list[str], text: str) -> Reason:
-        """Why a commitment is not followed up: the indicator is still to come, a value is missing, or a
-        direction ("ska öka") has no number."""
+    def _missing_measure(self, block: Block, words: list[str], text: str) -> Reason:
+        """Why a commitment is not followed up: the indicator is still to come (said here or elsewhere in the
+        paragraph), a value is missing, or a direction ("ska öka") has no number."""
         if self._pending.any_in(words):
             return Reason("not_developed", _short(text))
-        if self._has_value(words) and self._measures(words):
+        later = self._pending_in(block)
+        if later:
+            return Reason("not_developed", later)
+        if self._values(words) and self._measures(words):
             return Reason("no_target", _short(text))
         if self._direction.any_in(words):
             return Reason("direction_only")
         return Reason("no_measure")
 
+    def _pending_in(self, block: Block) -> str | None:
+        """A sentence of the paragraph that says its indicator or target value is still to come."""
+        for sentence in SENTENCE_END.split(block.text):
+            words = WORD.findall(sentence.lower())
+            if self._pending.any_in(words) and (self._indicator.any_in(words) or self._target.any_in(words)):
+                return _short(sentence)
+        return None
+
     def _has_value(self, words: list[str]) -> bool:
-        """Whether the words hold a number that can measure: not a year, a date, a goal's or a heading's number,
-        or an amount of money (a budget is not a measure of a part)."""
+        return self._values(words) > 0
+
+    def _values(self, words: list[str]) -> int:
+        """How many numbers the words hold that can measure: not a year, a date, the number of a goal, a heading
+        or a report ("mål 1 och 2", "3.2"), or an amount of money (a budget is not a measure of a part)."""
+        count, ordinal = 0, False
         for i, word in enumerate(words):
             if not (DIGIT.search(word) or word in self._number_words):
+                if word not in LIST_JOINS:
+                    ordinal = False
                 continue
             if YEAR.match(word) or DATE_OR_SPAN.match(word):
                 continue
-            before = next((w for w in reversed(words[:i]) if w not in (":", "(", "nr", "nummer")), None)
-            if before is not None and before in self._ordinal_words:
-                continue
-            if i == 0 and len(words) > 1 and words[1] in (".", ")"):
-                continue
+            before = next((w for w in reversed(words[:i]) if w not in (":", "(", "nr", "nummer")), "")
             after = words[i + 1] if i + 1 < len(words) else ""
-            if after in self._money or (word in self._number_words and after in self._ordinal_words):
-                continue
-            return True
-        return False
+            ordinal = (
+                ordinal
+                or before in self._ordinal_words
+                or (i == 0 and after in (".", ")"))
+                or (word in self._number_words and after in self._ordinal_words)
+            )
+            if not ordinal and after not in self._money:
+                count += 1
+        return count
 
     # --- sections -------------------------------------------------------------------------------------------
 
@@ -208,30 +249,28 @@ class DepthJudge:
         return _Column(None, header.strip())
 
     def _value_cell(self, text: str) -> bool:
-        words = text.lower().split()
-        return not BLANK.match(text) and not self._pending.any_in(words) and self._has_value(words)
+        return not self._unfilled(text) and self._has_value(text.lower().split())
 
     def _filled_column(self, rows: dict[int, dict[int, Block]], column: int, header_row: int) -> bool:
         return any(n != header_row and column in row and self._value_cell(row[column].text) for n, row in rows.items())
 
     def _row(self, row: dict[int, Block], columns: dict[int, _Column]) -> Judgement:
         """A row as a unit: followed up when a target cell holds a value; otherwise a commitment, with the cell
-        that keeps it from being followed up."""
-        by_role: dict[str, list[Block]] = {}
-        for n, cell in row.items():
-            if n in columns and columns[n].role:
-                by_role.setdefault(columns[n].role, []).append(cell)
-        if any(self._value_cell(c.text) for c in by_role.get("target", [])):
+        that keeps it from being followed up (an indicator still to come, an empty target)."""
+        cells = {n: row[n].text.strip() if n in row else "" for n in columns}
+        targets = [n for n, c in columns.items() if c.role == "target"]
+        if any(self._value_cell(cells[n]) for n in targets):
             return Judgement(Status.UPPFOLJD)
-        for cell in by_role.get("indicator", []):
-            text = cell.text.strip()
-            if BLANK.match(text) or self._pending.any_in(text.lower().split()):
-                return Judgement(Status.KONKRETISERAD, Reason("not_developed", text or "–"))
-        for cell in by_role.get("target", []):
-            text = cell.text.strip()
-            header = next(c.header for n, c in columns.items() if row.get(n) is cell)
-            return Judgement(Status.KONKRETISERAD, Reason("no_target", f"{header}: {text or '–'}"))
+        for n, column in columns.items():
+            if column.role == "indicator" and self._unfilled(cells[n]):
+                return Judgement(Status.KONKRETISERAD, Reason("not_developed", cells[n] or "–"))
+        if targets:
+            n = targets[-1]
+            return Judgement(Status.KONKRETISERAD, Reason("no_target", f"{columns[n].header}: {cells[n] or '–'}"))
         return Judgement(Status.KONKRETISERAD, Reason("no_measure"))
+
+    def _unfilled(self, text: str) -> bool:
+        return BLANK.match(text) is not None or self._pending.any_in(text.lower().split())
 
     def _in_place(self, cell: Block, judgement: Judgement) -> Judgement:
         """A row under a context heading (an omvärldsanalys table of today's figures) is context unless it sets a

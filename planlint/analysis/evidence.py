@@ -48,8 +48,10 @@ def _block_evidence(
     """A paragraph is evidence for a concept when its terms together weigh enough (as the guidelines judge
     paragraphs); the sentence that weighs most is quoted. Vetoes and negation act sentence by sentence."""
     per_concept: dict[str, list[_SentenceHits]] = {}
+    about: list[tuple[list[str], set[str]]] = []  # each sentence's words and the concepts it names
     for sentence in sentences:
         hits = index.hits(sentence.words)
+        about.append((sentence.words, depth.parts_named(hits, sentence.words)))
         if not hits:
             continue
         negated_spans = negation.negated_clauses(sentence.words)
@@ -74,6 +76,7 @@ def _block_evidence(
             if s.start not in judged:
                 judged[s.start] = depth.judge(block, s.words, s.text)
         judgement = max((judged[s.start] for s in contributing), key=lambda j: j.status)
+        judgement = depth.tied_measure(block, judgement, [words for words, names in about if names <= {concept}])
         found.append(
             Evidence(
                 concept=concept,
