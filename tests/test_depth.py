@@ -268,3 +268,27 @@ def test_word_comments_say_why(tmp_path: Path) -> None:
     texts = " ".join(" ".join(c.text.split()) for c in docx.Document(str(tmp_path / "plan-granskad.docx")).comments)
     assert "inte uppföljd: inget målvärde (Målnivå 2027: Tas fram)" in texts
     assert "står under »Omvärld«: beskriver läget, inget åtagande" in texts
+
+
+# --- the rules' examples, one per principle (as `planlint explain` shows them) -----------------------------
+
+PACK_EXAMPLES = [(rule, example) for rule in engine_for(None).pack.rules for example in rule.examples]
+
+
+@pytest.mark.parametrize(
+    ("rule", "example"), PACK_EXAMPLES, ids=[f"{r.id}-{e.concept}-{e.text[:30]}" for r, e in PACK_EXAMPLES]
+)
+def test_rule_examples_pass_or_fail_as_stated(rule, example) -> None:
+    result = check_text(example.text, headings=example.headings)
+    fired = [f for f in result.findings if f.rule == rule.id and f.concept == example.concept]
+    assert (not fired) is example.passes
+    if example.reason is not None:
+        assert result.concept(example.concept).reason.key == example.reason
+
+
+def test_depth_rules_have_examples_both_ways() -> None:
+    for rule_id in ("konkretisering", "uppfoljning"):
+        rule = next(r for r in engine_for(None).pack.rules if r.id == rule_id)
+        assert {e.passes for e in rule.examples} == {True, False}
+        shown = " ".join(run_cli("explain", rule_id).output.split())
+        assert all(e.text in shown for e in rule.examples)

@@ -42,12 +42,28 @@ LISTING = 3  # a sentence that names this many parts of the framework lists the 
 DETAIL_CHARS = 80
 
 
+# The reasons a commitment is not followed up, the most precise (what to fill in) first.
+MEASURE_REASONS = ("not_developed", "no_target", "header_only", "direction_only", "no_measure")
+
+
+def precision(reason: Reason | None) -> int:
+    """How precisely a reason says what is missing: higher for an indicator still to come than for no measure."""
+    if reason is None or reason.key not in MEASURE_REASONS:
+        return 0
+    return len(MEASURE_REASONS) - MEASURE_REASONS.index(reason.key)
+
+
 @dataclass(frozen=True, slots=True)
 class Judgement:
     """The status of a passage, and why it did not reach the next level (None at the top)."""
 
     status: Status
     reason: Reason | None = None
+
+    @property
+    def rank(self) -> tuple[Status, int]:
+        """Stronger first; of equal status, the one whose reason says most precisely what is missing."""
+        return self.status, precision(self.reason)
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,7 +75,7 @@ def _block_evidence(
         for s in contributing:
             if s.start not in judged:
                 judged[s.start] = depth.judge(block, s.words, s.text)
-        judgement = max((judged[s.start] for s in contributing), key=lambda j: j.status)
+        judgement = max((judged[s.start] for s in contributing), key=lambda j: j.rank)
         judgement = depth.tied_measure(block, judgement, [words for words, names in about if names <= {concept}])
         found.append(
             Evidence(

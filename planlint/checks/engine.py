@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 
+from planlint.analysis.depth import precision
 from planlint.analysis.evidence import analyze
 from planlint.analysis.matching import ConceptIndex
 from planlint.checks import KINDS, validate_rules
@@ -59,10 +60,6 @@ class Engine:
         )
 
 
-# Of the passages at a part's status, the one whose reason says most precisely what is missing.
-REASON_ORDER = ("not_developed", "no_target", "header_only", "direction_only", "no_measure")
-
-
 def _reason(status: Status, counted: list[Evidence], evidence: list[Evidence]) -> Reason | None:
     """Why the part does not reach the next status: for a commitment, the most precise reason among its
     passages (an indicator still to come before a missing measure); for a mention, that of the passage quoted;
@@ -73,7 +70,7 @@ def _reason(status: Status, counted: list[Evidence], evidence: list[Evidence]) -
         return Reason("only_negated" if evidence else "absent")
     at_status = sorted((e for e in counted if e.status is status and e.reason), key=evidence_rank, reverse=True)
     if status is Status.KONKRETISERAD:
-        at_status.sort(key=lambda e: REASON_ORDER.index(e.reason.key) if e.reason.key in REASON_ORDER else 99)
+        at_status.sort(key=lambda e: precision(e.reason), reverse=True)
     return at_status[0].reason if at_status else None
 
 

@@ -16,6 +16,10 @@ T = Catalog(
             "Sort: {kind}   Allvarlighetsgrad: {severity}   Fil: {source}",
             "Kind: {kind}   Severity: {severity}   File: {source}",
         ),
+        "principles": ("Exempel, en princip i taget:", "Examples, one principle at a time:"),
+        "passes": ("klarar regeln", "passes"),
+        "fails": ("klarar inte regeln", "fails"),
+        "under": (", under rubriken »{headings}«", ", under the heading “{headings}”"),
         "pass": ("Exempel som klarar regeln:", "Example that passes:"),
         "fail": ("Exempel som inte klarar regeln:", "Example that fails:"),
         "concept_for": ("(gäller begreppet {concept})", "(for the concept {concept})"),
@@ -53,7 +57,21 @@ def explain_rule(rule: RuleSpec, pack: Pack, lang: str) -> str:
         T("fail", lang) + note,
         _fill(rule.docs["fail"], "    "),
     ]
-    return "\n".join(lines)
+    return "\n".join(lines + _rule_examples(rule, pack, lang))
+
+
+def _rule_examples(rule: RuleSpec, pack: Pack, lang: str) -> list[str]:
+    """A rule's examples, one per principle: the passage, under its headings, whether it passes, and why."""
+    lines = ["", T("principles", lang)] if rule.examples else []
+    for example in rule.examples:
+        mark = T("passes" if example.passes else "fails", lang)
+        concept = pick(pack.concept(example.concept).name, lang)
+        under = T("under", lang, headings=" › ".join(example.headings)) if example.headings else ""
+        text = f"{mark} ({concept}{under}): {example.text} – {pick(example.why, lang)}"
+        lines.append(
+            textwrap.fill(text, WIDTH, initial_indent="  - ", subsequent_indent="    ", break_on_hyphens=False)
+        )
+    return lines
 
 
 def explain_concept(pack: Pack, concept_id: str, lang: str) -> str:

@@ -35,7 +35,7 @@ DEPTH_CUES = (
 SECTION_ROLES = ("goal", "activity", "indicator", "foreword", "context")
 COLUMN_ROLES = ("goal", "activity", "indicator", "baseline", "target")
 # Every rule may have these; its kind declares the rest.
-RULE_FIELDS = ("id", "extends", "severity", "message", "docs", "report")
+RULE_FIELDS = ("id", "extends", "severity", "message", "docs", "report", "examples")
 DOCS_FIELDS = ("sv", "en", "pass", "fail", "example_concept")
 
 
@@ -102,6 +102,20 @@ class RuleSpec:
     options: dict[str, Any]
     source: Path
     report: str | None = None  # the report section its findings belong in; None: with their concept, or "other"
+    examples: tuple[RuleExample, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleExample:
+    """A passage (under headings, if any) for which a rule does or does not fire for a concept, and why: one
+    per principle the rule rests on. `reason` is the key of planlint's own reason for the concept's status."""
+
+    text: str
+    concept: str
+    passes: bool
+    why: dict[str, str]
+    headings: tuple[str, ...] = ()
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -526,6 +540,10 @@ def _load_rule(f: _Fields, sections: tuple[str, ...]) -> RuleSpec:
     report = f.str("report")
     if report is not None and report not in sections:
         raise unknown_value(f.path, "report", report, sections)
+    raw_examples = f.get("examples", [])
+    if not isinstance(raw_examples, list):
+        f.fail("examples", "måste vara en lista", "must be a list")
+    examples = tuple(_load_rule_example(f.sub(raw, f"examples[{i}]")) for i, raw in enumerate(raw_examples))
     return RuleSpec(
         id=rid,
         extends=extends,
@@ -535,7 +553,24 @@ def _load_rule(f: _Fields, sections: tuple[str, ...]) -> RuleSpec:
         options=options,
         source=f.path,
         report=report,
+        examples=examples,
     )
+
+
+def _load_rule_example(f: _Fields) -> RuleExample:
+    passes = f.get("passes", required=True)
+    if not isinstance(passes, bool):
+        f.fail("passes", "måste vara true eller false", "must be true or false")
+    example = RuleExample(
+        text=" ".join(f.str("text", required=True).split()),
+        concept=f.str("concept", required=True),
+        passes=passes,
+        why=f.texts("why", required=True),
+        headings=tuple(f.list_of_str("headings", lower=False)),
+        reason=f.str("reason"),
+    )
+    f.close()
+    return example
 
 
 def _unique(path: Path, ids: list[str]) -> None:
