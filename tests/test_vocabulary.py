@@ -53,6 +53,17 @@ def test_a_piece_of_work_is_not_a_job() -> None:
     assert "sysselsattning" in concepts_in("Målet är att deltagarna ska få ett arbete inom ett år.")
 
 
+def test_staff_matters_are_not_the_concepts() -> None:
+    assert concepts_in("Arbetsmiljöfrågor hanteras i samverkan med de fackliga organisationerna.") == set()
+    assert concepts_in("Som arbetsgivare erbjuder vi anställning med goda villkor.") == set()
+
+
+def test_introducing_technology_is_innovation_but_the_preposition_is_not() -> None:
+    assert "innovation" in concepts_in("Under året inför vi en app för felanmälan.")
+    assert "innovation" in concepts_in("En digital plattform för medborgarförslag införs.")
+    assert concepts_in("Inför sommaren uppdateras de digitala kanalerna.") == set()
+
+
 def test_readiness_counts_only_beside_a_crisis() -> None:
     assert "trygghet" in concepts_in("Räddningstjänsten stärker sin beredskap inför översvämningar och skyfall.")
     assert "trygghet" not in concepts_in("Vi har god planberedskap för 800 nya bostäder per år.")
