@@ -46,7 +46,8 @@ class Phrase:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.words = tuple(WordSet([w]) if w != "*" else None for w in text.lower().split())
+        # per word: None for `*`, the word itself when it is no glob (compared directly), else a WordSet
+        self.words = tuple(None if w == "*" else WordSet([w]) if is_glob(w) else w for w in text.lower().split())
 
     def __len__(self) -> int:
         return len(self.words)
@@ -54,7 +55,12 @@ class Phrase:
     def match_at(self, words: list[str], i: int) -> bool:
         if i + len(self.words) > len(words):
             return False
-        return all(ws is None or words[i + k] in ws for k, ws in enumerate(self.words))
+        for k, wanted in enumerate(self.words):
+            if wanted is None:
+                continue
+            if words[i + k] != wanted if wanted.__class__ is str else words[i + k] not in wanted:
+                return False
+        return True
 
 
 class PhraseIndex(Generic[Payload]):
@@ -84,10 +90,12 @@ class PhraseIndex(Generic[Payload]):
         """(start, end, payload) for every occurrence of every phrase."""
         if not self.possible(words):
             return []
+        starts, globs, candidates = self._first_words, self._glob_start is not None, self._candidates
         return [
             (i, i + len(phrase), payload)
             for i, word in enumerate(words)
-            for phrase, payload in self._candidates(word)
+            if globs or word in starts  # most words start no phrase: a set test instead of a call
+            for phrase, payload in candidates(word)
             if phrase.match_at(words, i)
         ]
 
@@ -101,8 +109,13 @@ class PhraseIndex(Generic[Payload]):
         """Whether any phrase occurs (stops at the first)."""
         if not self.possible(words):
             return False
-        candidates = self._candidates
-        return any(phrase.match_at(words, i) for i, word in enumerate(words) for phrase, _ in candidates(word))
+        starts, globs, candidates = self._first_words, self._glob_start is not None, self._candidates
+        return any(
+            phrase.match_at(words, i)
+            for i, word in enumerate(words)
+            if globs or word in starts
+            for phrase, _ in candidates(word)
+        )
 
 
 class PhraseSet:
