@@ -10,6 +10,8 @@ conventions, or PLANLINT_CACHE_DIR.
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import hashlib
 import io
 import os
@@ -20,6 +22,7 @@ from functools import cache
 from pathlib import Path
 
 import planlint
+from planlint.document.model import Block, Document
 from planlint.result import PlanResult
 from planlint.rulepack.pack import Pack, default_pack_dir, load_pack
 
@@ -60,11 +63,15 @@ class ResultCache:
     def get(self, key: str, pack_path: Path | None) -> PlanResult | None:
         """The cached result, or None."""
         path = self._entry("results", key)
+        collecting = gc.isenabled()
+        gc.disable()  # thousands of new objects, none of them garbage: the collector would only walk them
         try:
-            with path.open("rb") as file:
-                return _Unpickler(file, lambda: self.pack(pack_path)).load()
+            return _Unpickler(io.BytesIO(path.read_bytes()), lambda: self.pack(pack_path)).load()
         except Exception:  # missing, half-written by another version, or damaged: check the plan again
             return None
+        finally:
+            if collecting:
+                gc.enable()
 
     def put(self, key: str, result: PlanResult) -> None:
         self._write(self._entry("results", key), _dumps(result))
@@ -107,10 +114,89 @@ class ResultCache:
 
 
 class _Pickler(pickle.Pickler):
-    """Results refer to their rule pack instead of holding a copy of it."""
+    """Results refer to their rule pack instead of holding a copy of it, and their dataclasses with slots are
+    kept as their field values (pickle's own way looks the fields up again for each of the thousands of blocks
+    and passages, which made reading a result slower than checking a small plan)."""
 
     def persistent_id(self, obj: object) -> str | None:
         return "pack" if isinstance(obj, Pack) else None
+
+    def reducer_override(self, obj: object):
+        if type(obj) is Document:
+            fields = tuple(getattr(obj, name) for name in _DOCUMENT_FIELDS)
+            return _cached_document, (fields, _dumps(obj.blocks), obj.word_count)
+        cls = type(obj)
+        names = _slot_fields(cls)
+        if names is None:
+            return NotImplemented
+        values = tuple(getattr(obj, name) for name in names)
+        if cls not in _BY_INIT:
+            _BY_INIT[cls] = _init_rebuilds(cls, values, obj)
+        return (cls, values) if _BY_INIT[cls] else (_rebuild, (cls, values))
+
+
+@cache
+def _slot_fields(cls: type) -> tuple[str, ...] | None:
+    """The field names of a frozen dataclass with slots (which dataclasses pickle in Python), else None."""
+    if not (dataclasses.is_dataclass(cls) and "__slots__" in cls.__dict__ and "__setstate__" in cls.__dict__):
+        return None  # other dataclasses with slots are restored by pickle itself, in C
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+_BY_INIT: dict[type, bool] = {}  # whether a class's own __init__ rebuilds its objects from their field values
+
+
+def _init_rebuilds(cls: type, values: tuple, obj: object) -> bool:
+    """Whether calling the class with the field values makes an equal object (a dataclass's own __init__,
+    faster than setting the fields one by one); tried once per class."""
+    if hasattr(cls, "__post_init__") or not all(f.init for f in dataclasses.fields(cls)):
+        return False
+    try:
+        return cls(*values) == obj
+    except TypeError:
+        return False
+
+
+_BLOCKS = Document.__dict__["blocks"]  # the slot that holds a Document's blocks
+_DOCUMENT_FIELDS = tuple(f.name for f in dataclasses.fields(Document) if f.name != "blocks")
+
+
+class _CachedDocument(Document):
+    """A plan's Document from the cache, whose blocks are unpickled when first used: reports of unchanged plans
+    mostly need the statuses and findings, which carry their own quotes and places."""
+
+    __slots__ = ("_packed", "_words")
+
+    @property
+    def blocks(self) -> list[Block]:
+        if self._packed is not None:
+            _BLOCKS.__set__(self, pickle.loads(self._packed))
+            self._packed = None
+        return _BLOCKS.__get__(self)
+
+    @blocks.setter
+    def blocks(self, value: list[Block]) -> None:
+        _BLOCKS.__set__(self, value)
+        self._packed = self._words = None
+
+    @property
+    def word_count(self) -> int:
+        return self._words if self._words is not None else Document.word_count.fget(self)
+
+
+def _cached_document(fields: tuple, packed: bytes, words: int) -> _CachedDocument:
+    document = object.__new__(_CachedDocument)
+    for name, value in zip(_DOCUMENT_FIELDS, fields):
+        object.__setattr__(document, name, value)
+    document._packed, document._words = packed, words
+    return document
+
+
+def _rebuild(cls: type, values: tuple) -> object:
+    obj = object.__new__(cls)
+    for name, value in zip(_slot_fields(cls), values):
+        object.__setattr__(obj, name, value)  # frozen ones too
+    return obj
 
 
 class _Unpickler(pickle.Unpickler):
@@ -124,9 +210,9 @@ class _Unpickler(pickle.Unpickler):
         return self._pack()
 
 
-def _dumps(result: PlanResult) -> bytes:
+def _dumps(obj: object) -> bytes:
     buffer = io.BytesIO()
-    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(result)
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
     return buffer.getvalue()
 
 

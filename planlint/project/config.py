@@ -161,7 +161,8 @@ class Config:
 
     def excludes(self, path: Path) -> bool:
         """Whether `path` matches one of the exclusion patterns."""
-        return any(matches(pattern, path, self.root) for pattern in self.exclude)
+        relative = _relative(path, self.root)  # once for all the patterns
+        return any(_matches(pattern, relative) for pattern in self.exclude)
 
     def for_plan(self, plan: Path) -> Config:
         """The settings for one plan: the overrides whose `files` match it applied in order (`select` replaces,
@@ -195,11 +196,18 @@ class Config:
 def matches(pattern: str, path: Path, root: Path) -> bool:
     """A pattern without a slash matches any part of the path (a file or folder name, as `.git` or `README*`);
     one with a slash matches the path relative to `root` (a trailing slash: everything under that folder)."""
+    return _matches(pattern, _relative(path, root))
+
+
+def _relative(path: Path, root: Path) -> str:
     absolute = path.resolve() if path.exists() else Path.cwd() / path
     try:
-        relative = absolute.relative_to(root).as_posix()
+        return absolute.relative_to(root).as_posix()
     except ValueError:
-        relative = path.as_posix()
+        return path.as_posix()
+
+
+def _matches(pattern: str, relative: str) -> bool:
     pattern = pattern.strip()
     if "/" not in pattern.rstrip("/"):
         name = pattern.rstrip("/")
