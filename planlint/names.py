@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from planlint.i18n import Catalog
+
 FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "_": "-"})
 
 
@@ -24,3 +26,12 @@ def closest(name: str, known: Iterable[str]) -> str | None:
     by_fold = {fold(k): k for k in known}
     match = difflib.get_close_matches(fold(name), list(by_fold), n=1, cutoff=0.6)
     return by_fold[match[0]] if match else None
+
+
+T = Catalog({"did_you_mean": (" Menade du {name!r}?", " Did you mean {name!r}?")})
+
+
+def did_you_mean(name: str, known: Iterable[str]) -> tuple[str, str]:
+    """ " Menade du 'ignore'?" in Swedish and English, to append to a message; blank when nothing is near."""
+    near = closest(name, known)
+    return (T("did_you_mean", "sv", name=near), T("did_you_mean", "en", name=near)) if near else ("", "")

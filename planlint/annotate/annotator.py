@@ -54,10 +54,8 @@ T = Catalog(
             "1 anmärkning att åtgärda, se kommentarerna i planen.",
             "1 finding to fix, see the comments in the plan.",
         ),
-        "no_findings": ("Inga anmärkningar.", "No findings."),
         "evidence": ("{name} – {status}", "{name} – {status}"),
         "terms": ("{evidence} (ord: {terms})", "{evidence} (words: {terms})"),
-        "suggestion": ("Förslag: {text}", "Suggestion: {text}"),
         "why": ("{line} – {why}", "{line} – {why}"),
         "because": ("Varför: {why}", "Why: {why}"),
         "reason": ("{line}; här {reason}", "{line}; here {reason}"),
@@ -182,7 +180,9 @@ def summary(result: PlanResult, lang: str) -> list[str]:
             why = why_text(concept, lang)
             lines.append(T("why", lang, line=line, why=why) if why else line)
     active = sum(1 for f in result.findings if not f.suppressed)
-    lines.append(T("findings", lang, n=active) if active > 1 else T("finding" if active else "no_findings", lang))
+    lines.append(
+        T("findings", lang, n=active) if active > 1 else T("finding", lang) if active else labels.T("no_findings", lang)
+    )
     return lines
 
 
@@ -213,7 +213,7 @@ def gap_lines(finding: Finding, result: PlanResult, lang: str) -> list[str]:
     if why:
         lines.append(T("because", lang, why=why))
     if finding.suggestion:
-        lines.append(T("suggestion", lang, text=pick(finding.suggestion, lang)))
+        lines.append(labels.T("suggestion", lang, text=pick(finding.suggestion, lang)))
     return lines
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from planlint.document.model import Block, BlockKind, Document
 from planlint.errors import PlanInputError
 from planlint.i18n import Catalog
-from planlint.names import closest, resolve
+from planlint.names import did_you_mean, resolve
 from planlint.result import Finding, PlanResult
 
 OWN_AUTHOR = "planlint"  # the author of the comments `planlint annotate` writes
@@ -43,7 +43,6 @@ T = Catalog(
             "the comment “{comment}” at “{where}” names {name!r}, which is neither a rule nor a concept."
             "{hint} See `planlint rules`.",
         ),
-        "did_you_mean": (" Menade du {name!r}?", " Did you mean {name!r}?"),
         "title": ("planens titel", "the plan's title"),
     }
 )
@@ -122,8 +121,7 @@ def _parse(document: Document, comment: str, rest: str, block: Block, known: set
     for name in names:
         found = resolve(name, sorted(known))
         if found is None:
-            near = closest(name, sorted(known))
-            hint = (T("did_you_mean", "sv", name=near), T("did_you_mean", "en", name=near)) if near else ("", "")
+            hint = did_you_mean(name, sorted(known))
             raise SuppressionError(document.path, "unknown_id", comment=comment, where=where, name=name, hint=hint)
         ids.add(found)
     if not ids or len(reason.split()) < MIN_REASON_WORDS:

@@ -10,7 +10,7 @@ from planlint.checks import validate_rules
 from planlint.cli.options import error, fail, lang_option
 from planlint.errors import PlanlintError
 from planlint.i18n import Catalog, pick
-from planlint.names import closest, resolve
+from planlint.names import did_you_mean, resolve
 from planlint.reporters.labels import severity_word
 from planlint.result import Severity
 from planlint.rulepack.docs import explain_concept, explain_rule, first_sentence
@@ -25,7 +25,6 @@ T = Catalog(
             "'{id}' är varken en regel eller ett begrepp i regelpaketet.{hint} Se `planlint rules`.",
             "'{id}' is neither a rule nor a concept of the rule pack.{hint} See `planlint rules`.",
         ),
-        "did_you_mean": (" Menade du {name!r}?", " Did you mean {name!r}?"),
     }
 )
 
@@ -65,8 +64,7 @@ def explain(identifier: str, rules: Path | None, lang: str) -> None:
     known = [r.id for r in pack.rules] + [c.id for c in pack.concepts]
     found = resolve(identifier, known)
     if found is None:
-        near = closest(identifier, known)
-        hint = T("did_you_mean", lang, name=near) if near else ""
+        hint = did_you_mean(identifier, known)[lang == "en"]
         error(T("unknown", lang, id=identifier, hint=hint), lang)
         raise SystemExit(2)
     rule = pack.rule(found)

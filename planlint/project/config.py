@@ -27,7 +27,7 @@ from pathlib import Path
 
 from planlint.errors import ConfigError
 from planlint.i18n import Catalog
-from planlint.names import closest, resolve
+from planlint.names import did_you_mean, resolve
 from planlint.os_errors import os_reason
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -55,7 +55,6 @@ DEFAULT_EXCLUDE = (
 
 T = Catalog(
     {
-        "did_you_mean": (" Menade du {name!r}?", " Did you mean {name!r}?"),
         "unknown_key": ("okänd nyckel {key!r}.{hint} Giltiga: {valid}.", "unknown key {key!r}.{hint} Valid: {valid}."),
         "tool_table": (
             "okänd nyckel 'tool': i planlint.toml står nycklarna överst, utan [tool.planlint] "
@@ -308,8 +307,7 @@ def _known_keys(path: Path, table: dict, known: tuple[str, ...]) -> None:
 
 
 def _hint(name: str, known) -> tuple[str, str]:
-    near = closest(name, sorted(known))
-    return (T("did_you_mean", "sv", name=near), T("did_you_mean", "en", name=near)) if near else ("", "")
+    return did_you_mean(name, sorted(known))
 
 
 def _pair(message: str, /, **params) -> tuple[str, str]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from planlint import __version__
 from planlint.i18n import Catalog, pick
+from planlint.reporters import labels
 from planlint.reporters.json_report import finding_dict
 from planlint.reporters.labels import (
     SEVERITY_SYMBOLS,
@@ -29,7 +30,6 @@ T = Catalog(
         "added": ("Nya anmärkningar ({n})", "New findings ({n})"),
         "removed": ("Åtgärdade anmärkningar ({n})", "Resolved findings ({n})"),
         "none": ("Inga.", "None."),
-        "exempt": ("undantagen", "exempt"),
     }
 )
 
@@ -113,7 +113,7 @@ def render_text(diff: PlanDiff, lang: str) -> str:
         before = f"{STATUS_SYMBOLS[c.old]} {status_word(c.old, lang)}"
         after = f"{STATUS_SYMBOLS[c.new]} {status_word(c.new, lang)}"
         delta = f" ({_signed(c.new_score - c.old_score)})" if c.new_score != c.old_score else ""
-        exempt = f", {T('exempt', lang)}" if c.exempt else ""
+        exempt = f", {labels.T('exempt', lang)}" if c.exempt else ""
         lines.append(f"  {name:<{width}}  {before:<16} → {after:<16} {T(c.change, lang)}{delta}{exempt}")
     for key, findings in (("added", diff.added), ("removed", diff.removed)):
         lines += ["", T(key, lang, n=len(findings))]

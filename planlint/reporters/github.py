@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planlint.i18n import Catalog, pick
+from planlint.i18n import pick
 from planlint.inert import visible
+from planlint.reporters import labels
 from planlint.reporters.labels import where
 from planlint.reporters.sarif import artifact_path
 from planlint.result import Finding, PlanResult, RunResult, Severity
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-T = Catalog({"known": ("känd sedan baslinjen", "known from the baseline")})
 
 
 def render(outcome: RunResult, lang: str) -> str:
@@ -46,7 +46,7 @@ def _annotation(finding: Finding, result: PlanResult, lang: str) -> str:
     place = where(finding.location, finding.section, lang, finding.block)
     message = pick(finding.message, lang) + (f" ({place})" if place else "")
     if finding.baselined:
-        message = f"{message} [{T('known', lang)}]"
+        message = f"{message} [{labels.T('known', lang)}]"
     line = finding.location.line if finding.location is not None else None
     return command(
         "notice" if finding.baselined else COMMANDS[finding.severity],

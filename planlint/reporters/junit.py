@@ -7,16 +7,14 @@ import xml.etree.ElementTree as ET
 
 from planlint.i18n import Catalog, pick
 from planlint.inert import visible
+from planlint.reporters import labels
 from planlint.reporters.labels import severity_word, status_word, where
 from planlint.result import Finding, PlanResult, RunResult
 
 T = Catalog(
     {
-        "exempt": ("undantagen: {reason}", "exempt: {reason}"),
         "read": ("läsa planen", "read the plan"),
         "status": ("Status: {status}, poäng {score}/100.", "Status: {status}, score {score}/100."),
-        "known": ("känd sedan baslinjen", "known from the baseline"),
-        "suggestion": ("Förslag: {text}", "Suggestion: {text}"),
     }
 )
 
@@ -42,7 +40,7 @@ def _suite(result: PlanResult, outcome: RunResult, lang: str) -> ET.Element:
     for concept in result.concepts:
         case = ET.SubElement(suite, "testcase", classname=path, name=concept.concept_id)
         if concept.exempt:
-            ET.SubElement(case, "skipped", message=T("exempt", lang, reason=concept.exempt))
+            ET.SubElement(case, "skipped", message=labels.T("exempt_reason", lang, reason=concept.exempt))
             continue
         findings = [f for f in result.findings if f.concept == concept.concept_id]
         _outcome(
@@ -72,10 +70,10 @@ def _outcome(case: ET.Element, findings: list[Finding], outcome: RunResult, lang
 
 def _details(finding: Finding, lang: str) -> str:
     place = where(finding.location, finding.section, lang, finding.block)
-    label = severity_word(finding.severity, lang) + (f", {T('known', lang)}" if finding.baselined else "")
+    label = severity_word(finding.severity, lang) + (f", {labels.T('known', lang)}" if finding.baselined else "")
     lines = [f"[{finding.rule}] {pick(finding.message, lang)} ({label}{', ' + place if place else ''})"]
     if finding.suggestion:
-        lines.append(T("suggestion", lang, text=pick(finding.suggestion, lang)))
+        lines.append(labels.T("suggestion", lang, text=pick(finding.suggestion, lang)))
     return "\n".join(lines)
 
 

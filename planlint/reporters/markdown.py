@@ -7,6 +7,7 @@ import re
 
 from planlint.i18n import Catalog, pick
 from planlint.inert import visible
+from planlint.reporters import labels
 from planlint.reporters.labels import (
     SEVERITY_SYMBOLS,
     concept_columns,
@@ -25,13 +26,7 @@ LINKING = re.compile(r"[@#]")
 
 T = Catalog(
     {
-        "plan": ("Plan", "Plan"),
-        "score": ("Poäng", "Score"),
-        "exempt": ("undantagen", "exempt"),
-        "unread": ("kunde inte läsas", "could not be read"),
         "unread_title": ("Kunde inte läsas", "Could not be read"),
-        "no_findings": ("Inga anmärkningar.", "No findings."),
-        "known": ("känd sedan baslinjen", "known from the baseline"),
         "summary": (
             "{plans} planer granskade, {errors} kunde inte läsas, {findings} anmärkningar, varav {failing} "
             "fäller granskningen (--fail-on {fail_on}).",
@@ -71,7 +66,7 @@ def render(outcome: RunResult, lang: str) -> str:
 def _table(outcome: RunResult, lang: str) -> str:
     names = concept_columns(outcome.results, lang)
     rows = [
-        f"| {T('plan', lang)} | {T('score', lang)} | " + " | ".join(names.values()) + " |",
+        f"| {labels.T('plan', lang)} | {labels.T('score', lang)} | " + " | ".join(names.values()) + " |",
         "|---|---:|" + ":-:|" * len(names),
     ]
     for result in outcome.results:
@@ -79,7 +74,7 @@ def _table(outcome: RunResult, lang: str) -> str:
         rows.append(f"| {_code(str(result.document.path), table=True)} | {result.score} | " + " | ".join(cells) + " |")
     for error in outcome.errors:
         if error.path is not None:
-            cells = [T("unread", lang)] + [" "] * (len(names) - 1)
+            cells = [labels.T("unread", lang)] + [" "] * (len(names) - 1)
             rows.append(f"| {_code(str(error.path), table=True)} | – | " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
@@ -90,12 +85,12 @@ def _legend(lang: str) -> str:
 
 def _findings(result: PlanResult, lang: str) -> str:
     active = sorted((f for f in result.findings if not f.suppressed), key=lambda f: -f.severity)
-    return "\n".join(_finding(f, lang) for f in active) or T("no_findings", lang)
+    return "\n".join(_finding(f, lang) for f in active) or labels.T("no_findings", lang)
 
 
 def _finding(finding: Finding, lang: str) -> str:
     place = where(finding.location, finding.section, lang, finding.block)
-    label = severity_word(finding.severity, lang) + (f", {T('known', lang)}" if finding.baselined else "")
+    label = severity_word(finding.severity, lang) + (f", {labels.T('known', lang)}" if finding.baselined else "")
     return (
         f"- {SEVERITY_SYMBOLS[finding.severity]} **{label}** `{finding.rule}`: {_cell(pick(finding.message, lang))}"
         + (f" ({_cell(place)})" if place else "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from planlint.document.model import Block, Document
 from planlint.i18n import Catalog
 from planlint.inert import inert_lines, visible
+from planlint.reporters import labels
 from planlint.reporters.labels import place
 
 T = Catalog(
@@ -14,7 +15,6 @@ T = Catalog(
             "{path} ({fmt}): {blocks} blocks, {words} words{pages}",
         ),
         "pages": (", {n} sidor", ", {n} pages"),
-        "title_line": ("Titel: {title}", "Title: {title}"),
         "organisation": ("Organisation: {name}", "Organisation: {name}"),
         "period": ("Period: {period}", "Period: {period}"),
         "sections": ("Avsnitt", "Sections"),
@@ -53,7 +53,7 @@ def render_outline(document: Document, lang: str = "sv") -> str:
         )
     ]
     if document.title:
-        lines.append(T("title_line", lang, title=visible(document.title)))
+        lines.append(labels.T("title_line", lang, title=visible(document.title)))
     if document.organisation:
         lines.append(T("organisation", lang, name=visible(document.organisation)))
     if document.period:

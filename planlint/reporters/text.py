@@ -8,6 +8,7 @@ from collections import Counter
 
 from planlint.i18n import Catalog, pick
 from planlint.inert import inert_lines, visible
+from planlint.reporters import labels
 from planlint.reporters.labels import (
     EXEMPT_SYMBOL,
     SEVERITY_SYMBOLS,
@@ -28,23 +29,15 @@ from planlint.result import Finding, PlanResult, RunResult
 T = Catalog(
     {
         "plan": ("Plan: {path}", "Plan: {path}"),
-        "identity": ("Titel: {title}", "Title: {title}"),
         "pack": ("Regelpaket: {name} {version}", "Rule pack: {name} {version}"),
         "score": ("Sammanvägt: {score}/100", "Overall: {score}/100"),
         "suppressed": ("Undantaget (räknas inte)", "Exempt (not counted)"),
         "statistics": ("Anmärkningar per regel", "Findings by rule"),
         "evidence": ("{status}, {where}", "{status}, {where}"),
-        "exempt": ("undantagen: {reason}", "exempt: {reason}"),
         "findings": ("Att åtgärda", "To fix"),
-        "no_findings": ("Inga anmärkningar.", "No findings."),
-        "suggestion": ("Förslag: {text}", "Suggestion: {text}"),
         "more": ("(och {n} ställen till)", "(and {n} more places)"),
         "more_one": ("(och ett ställe till)", "(and one more place)"),
-        "known": ("känd sedan baslinjen", "known from the baseline"),
         "overview": ("Översikt", "Overview"),
-        "plan_col": ("Plan", "Plan"),
-        "score_col": ("Poäng", "Score"),
-        "unread": ("kunde inte läsas", "could not be read"),
     }
 )
 WIDTH = 100
@@ -103,7 +96,7 @@ def _identity(result: PlanResult, lang: str) -> list[str]:
         return []
     about = [part for part in (plan_organisation(result), document.period) if part and part not in document.title]
     title = f"{document.title} ({', '.join(about)})" if about else document.title
-    return [T("identity", lang, title=visible(title))]
+    return [labels.T("title_line", lang, title=visible(title))]
 
 
 def render_plan(result: PlanResult, lang: str) -> str:
@@ -121,7 +114,7 @@ def render_plan(result: PlanResult, lang: str) -> str:
     for concept in result.concepts:
         name = pick(pack.concept(concept.concept_id).name, lang)
         if concept.exempt:
-            lines.append(f"  {EXEMPT_SYMBOL} {name:<{width}}  {T('exempt', lang, reason=concept.exempt)}")
+            lines.append(f"  {EXEMPT_SYMBOL} {name:<{width}}  {labels.T('exempt_reason', lang, reason=concept.exempt)}")
             continue
         counted = [e for e in concept.evidence if e.counts]
         lines.append(f"  {STATUS_SYMBOLS[concept.status]} {name:<{width}}  {status_word(concept.status, lang)}")
@@ -142,7 +135,7 @@ def render_plan(result: PlanResult, lang: str) -> str:
     lines += ["", T("findings", lang)]
     active = _active(result)
     if not active:
-        lines.append("  " + T("no_findings", lang))
+        lines.append("  " + labels.T("no_findings", lang))
     for finding in active:
         label = _label(finding, lang)
         place = where(finding.location, finding.section, lang, finding.block)
@@ -150,12 +143,12 @@ def render_plan(result: PlanResult, lang: str) -> str:
         head = f"{SEVERITY_SYMBOLS[finding.severity]} [{finding.rule}] {pick(finding.message, lang)} ({where_text})"
         lines.append(_wrap(head, "  ", "    "))
         if finding.suggestion:
-            lines.append(_wrap(T("suggestion", lang, text=pick(finding.suggestion, lang)), "    "))
+            lines.append(_wrap(labels.T("suggestion", lang, text=pick(finding.suggestion, lang)), "    "))
     suppressed = [f for f in result.findings if f.suppressed]
     if suppressed:
         lines += ["", T("suppressed", lang)]
         for finding in suppressed:
-            reason = T("exempt", lang, reason=finding.suppression)
+            reason = labels.T("exempt_reason", lang, reason=finding.suppression)
             lines.append(
                 _wrap(f"{EXEMPT_SYMBOL} [{finding.rule}] {pick(finding.message, lang)} ({reason})", "  ", "    ")
             )
@@ -167,11 +160,12 @@ def summary_table(outcome: RunResult, lang: str) -> str:
     names = concept_columns(outcome.results, lang)
     paths = [visible(str(r.document.path)) for r in outcome.results]
     paths += [visible(str(e.path)) for e in outcome.errors if e.path]
-    width = max(len(T("plan_col", lang)), *map(len, paths))
-    score = T("score_col", lang)
+    width = max(len(labels.T("plan", lang)), *map(len, paths))
+    score = labels.T("score", lang)
     lines = [
         T("overview", lang),
-        f"  {T('plan_col', lang):<{width}}  {score}  " + " ".join(f"{n:<2}" for n in range(1, len(names) + 1)).rstrip(),
+        f"  {labels.T('plan', lang):<{width}}  {score}  "
+        + " ".join(f"{n:<2}" for n in range(1, len(names) + 1)).rstrip(),
     ]
     for result in outcome.results:
         symbols = " ".join(f"{symbol:<2}" for symbol in status_row(result, names))
@@ -180,7 +174,7 @@ def summary_table(outcome: RunResult, lang: str) -> str:
         )
     for error in outcome.errors:
         if error.path:
-            lines.append(f"  {visible(str(error.path)):<{width}}  {'–':>{len(score)}}  {T('unread', lang)}")
+            lines.append(f"  {visible(str(error.path)):<{width}}  {'–':>{len(score)}}  {labels.T('unread', lang)}")
     lines.append(_wrap(" · ".join(f"{n} {name}" for n, name in enumerate(names.values(), 1)), "  "))
     lines.append("  " + "  ".join(status_legend(lang)))
     return "\n".join(lines)
@@ -190,8 +184,8 @@ def _label(finding: Finding, lang: str) -> str:
     """The severity, and why the finding does not count when it does not."""
     word = severity_word(finding.severity, lang)
     if finding.suppressed:
-        return f"{word}, {T('exempt', lang, reason=finding.suppression)}"
-    return f"{word}, {T('known', lang)}" if finding.baselined else word
+        return f"{word}, {labels.T('exempt_reason', lang, reason=finding.suppression)}"
+    return f"{word}, {labels.T('known', lang)}" if finding.baselined else word
 
 
 def _short(text: str) -> str:

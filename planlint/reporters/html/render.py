@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from planlint import __version__
 from planlint.i18n import Catalog
+from planlint.reporters import labels
 from planlint.reporters.html.charts import depth_chart
 from planlint.reporters.html.view import build
 from planlint.result import RunResult
@@ -88,7 +89,6 @@ T = Catalog(
             "Planer och delar: status i varje ruta. Välj en plan för att gå till den.",
             "Plans and parts: the status in each cell. Choose a plan to go to it.",
         ),
-        "col_plan": ("Plan", "Plan"),
         "not_in_pack": ("ingår inte", "not included"),
         "common": ("Gemensamma brister", "Common gaps"),
         "no_common": (
@@ -126,7 +126,7 @@ def render(outcome: RunResult, lang: str = "sv") -> str:
             view=view,
             charts=charts,
             lang=lang,
-            t=lambda key, **params: T(key, lang, **params),
+            t=lambda key, **params: (T if key in T else labels.T)(key, lang, **params),
             csp=CSP,
             version=__version__,
             date=dt.date.today().isoformat(),
