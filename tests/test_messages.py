@@ -38,5 +38,7 @@ def test_no_message_is_said_twice() -> None:
             if isinstance(value, Catalog):
                 for key, pair in value._messages.items():
                     places[pair].add((id(value), f"{module.name}.{name}[{key}]"))
-    repeated = {pair[0]: sorted(n for _, n in found) for pair, found in places.items() if len({i for i, _ in found}) > 1}
+    repeated = {
+        pair[0]: sorted(n for _, n in found) for pair, found in places.items() if len({i for i, _ in found}) > 1
+    }
     assert not repeated, repeated

@@ -35,7 +35,7 @@ DEPTH_CUES = (
 SECTION_ROLES = ("goal", "activity", "indicator", "foreword", "context")
 COLUMN_ROLES = ("goal", "activity", "indicator", "baseline", "target")
 # Every rule may have these; its kind declares the rest.
-RULE_FIELDS = ("id", "extends", "severity", "message", "docs", "report", "examples")
+RULE_FIELDS = ("id", "extends", "severity", "summary", "message", "docs", "report", "examples")
 DOCS_FIELDS = ("sv", "en", "pass", "fail", "example_concept")
 
 
@@ -103,6 +103,7 @@ class RuleSpec:
     source: Path
     report: str | None = None  # the report section its findings belong in; None: with their concept, or "other"
     examples: tuple[RuleExample, ...] = ()
+    summary: dict[str, str] = field(default_factory=dict)  # when it fires, in a few words (the rule tables)
 
 
 @dataclass(frozen=True)
@@ -554,6 +555,7 @@ def _load_rule(f: _Fields, sections: tuple[str, ...]) -> RuleSpec:
         source=f.path,
         report=report,
         examples=examples,
+        summary=f.texts("summary"),
     )
 
 
