@@ -82,6 +82,7 @@ def test_a_damaged_entry_is_a_miss(tmp_path: Path, own_cache: Path) -> None:
 def test_workers_fill_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     plans = [str(p) for p in write_plans(tmp_path, 4)]
     parallel = run(plans, RunOptions(jobs=2))
+    assert _report(parallel) == _report(run(plans, RunOptions(cache=False)))
     monkeypatch.setattr(Engine, "check", _refuse)
     assert _report(run(plans, RunOptions(jobs=2))) == _report(parallel)
 

@@ -18,6 +18,7 @@ import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -62,19 +63,13 @@ class ResultCache:
 
     def get(self, key: str, pack_path: Path | None) -> PlanResult | None:
         """The cached result, or None."""
-        path = self._entry("results", key)
-        collecting = gc.isenabled()
-        gc.disable()  # thousands of new objects, none of them garbage: the collector would only walk them
         try:
-            return _Unpickler(io.BytesIO(path.read_bytes()), lambda: self.pack(pack_path)).load()
+            return unpack_result(self._entry("results", key).read_bytes(), lambda: self.pack(pack_path))
         except Exception:  # missing, half-written by another version, or damaged: check the plan again
             return None
-        finally:
-            if collecting:
-                gc.enable()
 
     def put(self, key: str, result: PlanResult) -> None:
-        self._write(self._entry("results", key), _dumps(result))
+        self._write(self._entry("results", key), pack_result(result))
 
     def pack(self, pack_path: Path | None) -> Pack:
         """The rule pack, from the cache while its files are unchanged (no YAML is parsed then)."""
@@ -111,6 +106,22 @@ class ResultCache:
 
     def _entry(self, kind: str, key: str) -> Path:
         return self._root / kind / key[:2] / f"{key}.pickle"
+
+
+def pack_result(result: PlanResult) -> bytes:
+    """A result as bytes, for the cache or from a worker: its rule pack by reference, its blocks packed."""
+    return _dumps(result)
+
+
+def unpack_result(data: bytes, pack: Callable[[], Pack]) -> PlanResult:
+    """The result `pack_result` made, with the rule pack `pack()` gives."""
+    collecting = gc.isenabled()
+    gc.disable()  # thousands of new objects, none of them garbage: the collector would only walk them
+    try:
+        return _Unpickler(io.BytesIO(data), pack).load()
+    finally:
+        if collecting:
+            gc.enable()
 
 
 class _Pickler(pickle.Pickler):

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from planlint.analysis.tokens import segment
 from planlint.errors import PlanlintError
-from planlint.project.cache import ResultCache
+from planlint.project.cache import ResultCache, pack_result, unpack_result
 from planlint.project.runner import RunOptions, _engine, check_one, settings_for
 from planlint.result import PlanResult
+from planlint.rulepack.pack import Pack
 
 # (index, plan, cache key or None) of each plan to check
 Task = tuple[int, Path, str | None]
@@ -33,9 +34,10 @@ def check_in_workers(
     before = set(multiprocessing.active_children())
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
     try:
-        futures = {pool.submit(_check_portable, plan, options, root, key): i for i, plan, key in tasks}
+        futures = {pool.submit(_check_portable, plan, options, root, key): (i, plan) for i, plan, key in tasks}
         for future in as_completed(futures):
-            yield futures[future], _restore(future.result())
+            i, plan = futures[future]
+            yield i, _restore(future.result(), lambda plan=plan: _engine(settings_for(plan, options)[1], store).pack)
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         for child in set(multiprocessing.active_children()) - before:
@@ -58,17 +60,18 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _check_portable(plan: Path, options: RunOptions, root: Path | None, key: str | None) -> PlanResult | tuple:
-    """Check one plan in a worker; an error comes back as plain data (a PlanlintError does not unpickle)."""
+def _check_portable(plan: Path, options: RunOptions, root: Path | None, key: str | None) -> bytes | tuple:
+    """Check one plan in a worker; the result comes back packed (without its rule pack, the run has it), an
+    error as plain data (a PlanlintError does not unpickle)."""
     try:
-        return check_one(plan, options, ResultCache(root) if root is not None else None, key)
+        return pack_result(check_one(plan, options, ResultCache(root) if root is not None else None, key))
     except PlanlintError as error:
         return type(error), error.path, error.key, error.params
 
 
-def _restore(checked: PlanResult | tuple) -> PlanResult | PlanlintError:
-    if isinstance(checked, PlanResult):
-        return checked
+def _restore(checked: bytes | tuple, pack: Callable[[], Pack]) -> PlanResult | PlanlintError:
+    if isinstance(checked, bytes):
+        return unpack_result(checked, pack)
     cls, path, key, params = checked
     error = cls.__new__(cls)
     PlanlintError.__init__(error, path, key, **params)
