@@ -193,3 +193,25 @@ def test_diff_of_an_unreadable_plan_exits_2(tmp_path: Path) -> None:
     new = write_plan(tmp_path / "ny.md", UNITS[0])
     result = invoke("diff", tmp_path / "saknas.md", new)
     assert result.exit_code == 2 and "filen finns inte" in result.stderr
+
+
+def test_baseline_follows_a_renamed_plan_with_moved_paragraphs(repo: Path, monkeypatch) -> None:
+    assert invoke("baseline", "planer", cwd=repo, monkeypatch=monkeypatch).exit_code == 0
+    old = repo / "planer" / "skola.txt"
+    paragraphs = old.read_text(encoding="utf-8").split("\n\n")
+    (repo / "planer" / "grundskola-2026.txt").write_text("\n\n".join([paragraphs[0], *paragraphs[:0:-1]]))
+    old.unlink()
+    result = invoke("check", "planer", "--baseline", "planlint-baseline.json", cwd=repo, monkeypatch=monkeypatch)
+    assert result.exit_code == 0, result.output
+    assert "Trygghet saknas" in result.stdout and "känd sedan baslinjen" in result.stdout
+
+
+def test_baseline_matches_plans_by_content_before_path(repo: Path, monkeypatch) -> None:
+    assert invoke("baseline", "planer", cwd=repo, monkeypatch=monkeypatch).exit_code == 0
+    kultur, miljo = repo / "planer" / "kultur.md", repo / "planer" / "2026" / "miljo.md"
+    texts = kultur.read_bytes(), miljo.read_bytes()
+    kultur.write_bytes(texts[1])
+    miljo.write_bytes(texts[0])
+    args = ("check", "planer", "--baseline", "planlint-baseline.json", "--fail-on", "info")
+    result = invoke(*args, cwd=repo, monkeypatch=monkeypatch)
+    assert result.exit_code == 0, result.output
