@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,35 @@ from planlint.project.runner import engine_for
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_DOCX = ROOT / "examples" / "verksamhetsplan-2026.docx"
 EXAMPLE_PDF = ROOT / "examples" / "verksamhetsplan-2026.pdf"
+SARIF_SCHEMA = ROOT / "schemas" / "sarif-2.1.0.json"  # OASIS SARIF 2.1.0, as npm's @microsoft/sarif-multitool ships it
+
+
+@cache
+def _sarif_validator():
+    import jsonschema
+
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
+def validate_sarif(log: dict) -> None:
+    """Raise jsonschema.ValidationError unless `log` is valid SARIF 2.1.0."""
+    _sarif_validator().validate(log)
+
+
+@pytest.fixture(autouse=True)
+def every_sarif_log_is_valid(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every SARIF log a test makes in-process is validated against the vendored schema as it is rendered."""
+    from planlint.reporters import sarif
+
+    render = sarif.render
+
+    def validated(outcome, lang):
+        text = render(outcome, lang)
+        validate_sarif(json.loads(text))
+        return text
+
+    monkeypatch.setattr(sarif, "render", validated)
 
 
 def run_cli(*args: str):

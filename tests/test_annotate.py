@@ -374,6 +374,7 @@ def test_reader_maps_every_block_to_a_body_paragraph(path: Path) -> None:
 # --- LibreOffice -------------------------------------------------------------------------------------------
 
 
+@pytest.mark.office
 def test_copy_opens_in_libreoffice(plan: Path, tmp_path: Path) -> None:
     """LibreOffice converts the copy to PDF, and its own reading (flat ODF) holds every comment by its author."""
     soffice = shutil.which("soffice")

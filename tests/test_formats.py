@@ -10,8 +10,10 @@ import subprocess
 from pathlib import Path
 from urllib.parse import urlparse
 
+import jsonschema
 import pytest
 from click.testing import CliRunner
+from conftest import validate_sarif
 from jsonschema import Draft202012Validator
 from junitparser import Error, Failure, JUnitXml, Skipped
 from referencing import Registry, Resource
@@ -19,7 +21,6 @@ from test_many_plans import CORRUPT_DOCX, UNITS, write_plan
 
 from planlint.cli.main import cli
 from planlint.reporters.github import command, escape_data, escape_property
-from planlint.rulepack.docs import explain_rule
 from planlint.rulepack.pack import load_pack
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,8 +122,24 @@ def test_sarif_rules_results_and_locations(reports) -> None:
     driver = run["tool"]["driver"]
     pack = load_pack()
     assert driver["name"] == "planlint" and [r["id"] for r in driver["rules"]] == [r.id for r in pack.rules]
+    helps = {d["id"]: d["help"]["text"] for d in driver["rules"]}
+    assert helps["vision-koppling"] == (
+        "vision-koppling\n"
+        "Sort: reference   Allvarlighetsgrad: info   Fil: vision-koppling.yaml\n"
+        "\n"
+        "Målbild 2027 är en hållplats på vägen mot Vision Helsingborg 2035 (FAQ om målbilden, fråga 3). En\n"
+        "plan som visar den långa riktningen gör det lättare att förstå varför målen för 2027 är valda.\n"
+        "\n"
+        "Exempel som klarar regeln:\n"
+        "    Målbild 2027 är ett steg på vägen mot Vision Helsingborg 2035.\n"
+        "\n"
+        "Exempel som inte klarar regeln:\n"
+        "    Förvaltningen ansvarar för stadens bibliotek och kulturhus."
+    )
     for descriptor, rule in zip(driver["rules"], pack.rules):
-        assert descriptor["help"]["text"] == explain_rule(rule, pack, "sv")
+        severity = {"error": "fel", "warning": "varning", "info": "info"}[rule.severity]
+        head = f"{rule.id}\nSort: {rule.extends}   Allvarlighetsgrad: {severity}   Fil: {rule.id}.yaml\n\n"
+        assert descriptor["help"]["text"].startswith(head)
         help_file = Path(urlparse(descriptor["helpUri"]).path)
         assert help_file == rule.source.resolve() and help_file.is_file()
         assert (
@@ -167,6 +184,7 @@ def test_sarif_rules_results_and_locations(reports) -> None:
     assert notification["level"] == "error" and "trasig.docx" in notification["message"]["text"]
 
 
+@pytest.mark.slow
 def test_sarif_passes_the_official_validator(reports, tmp_path: Path) -> None:
     if not MULTITOOL.exists():
         reason = "the SARIF Multitool is not installed: npm install --prefix tests/sarif"
@@ -198,6 +216,17 @@ def test_sarif_passes_the_official_validator(reports, tmp_path: Path) -> None:
     assert not [n for n in notifications if n.get("level") == "error"], notifications
 
 
+def test_every_sarif_log_is_checked_against_the_vendored_schema(reports) -> None:
+    """conftest validates each SARIF log a test renders against schemas/sarif-2.1.0.json; that check can fail."""
+    root, _ = reports
+    log = json.loads((root / "report.sarif").read_text(encoding="utf-8"))
+    validate_sarif(log)
+    log["runs"][0]["results"][0]["level"] = "fatal"
+    with pytest.raises(jsonschema.ValidationError, match="fatal"):
+        validate_sarif(log)
+
+
+@pytest.mark.slow
 def test_sarif_validator_catches_a_broken_log(reports, tmp_path: Path) -> None:
     """The validation above can fail: a result pointing at a rule that does not exist is an error."""
     if not MULTITOOL.exists():

@@ -412,6 +412,7 @@ def chromium(profile: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.browser
 def test_the_browser_dom_holds_every_status_and_the_hostile_text_as_text(example, portfolio, tmp_path):
     trees = []
     for report in (example, portfolio):
@@ -422,6 +423,7 @@ def test_the_browser_dom_holds_every_status_and_the_hostile_text_as_text(example
     assert SCRIPT in text and ATTRIBUTE in text and JS_LINK in text
 
 
+@pytest.mark.browser
 def test_axe_core_finds_no_wcag_21_a_or_aa_violation(example, portfolio):
     node = shutil.which("node")
     require(node is not None, "node is missing (apt-get install nodejs npm)")
@@ -449,6 +451,7 @@ def test_axe_core_finds_no_wcag_21_a_or_aa_violation(example, portfolio):
     assert set(report["requests"]) == {Path(f).as_uri() for f in files}, "the pages requested nothing else"
 
 
+@pytest.mark.browser
 def test_printing_gives_a4_pages_with_each_plan_on_its_own_pages(portfolio, tmp_path):
     pdf_path = tmp_path / "rapport.pdf"
     chromium(tmp_path / "profile", "--no-pdf-header-footer", f"--print-to-pdf={pdf_path}", portfolio.path.as_uri())
@@ -472,6 +475,7 @@ def test_printing_gives_a4_pages_with_each_plan_on_its_own_pages(portfolio, tmp_
         assert "Del för del" in " ".join(group)
 
 
+@pytest.mark.browser
 def test_a_screenshot_of_the_overview(example, tmp_path):
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     SCREENSHOT.unlink(missing_ok=True)

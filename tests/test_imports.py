@@ -8,6 +8,8 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "planlint"
 
@@ -48,6 +50,7 @@ def _module_level(body: list[ast.stmt]):
             yield node
 
 
+@pytest.mark.slow
 def test_every_module_imports_in_a_fresh_interpreter():
     def attempt(module: str) -> str | None:
         done = subprocess.run(

@@ -13,8 +13,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import validate_sarif
 from junitparser import Failure, JUnitXml
 from test_many_plans import UNITS, write_plan
+
+pytestmark = pytest.mark.install  # each test installs planlint as the action does, in a new environment
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPRESSION = re.compile(r"\$\{\{\s*(.+?)\s*\}\}")
@@ -104,6 +107,7 @@ def test_action_installs_checks_writes_sarif_and_fails_on_findings(action, insta
     assert check[1].returncode == 0 and "Plan: planer/skola.txt" in check[1].stdout
     assert upload[0].startswith("github/codeql-action/upload-sarif@")
     sarif = json.loads((workspace / upload[1]["sarif_file"]).read_text(encoding="utf-8"))
+    validate_sarif(sarif)
     assert {r["ruleId"] for r in sarif["runs"][0]["results"]} >= {"saknat-begrepp"}
     summary = (workspace / "step_summary.md").read_text(encoding="utf-8")
     assert summary.startswith("## planlint") and "| `planer/skola.txt` |" in summary
