@@ -250,7 +250,8 @@ def test_findings_show_the_malbild_link_and_stale_references(example):
     for finding in plan_level:
         assert finding.message["sv"][:60] in findings
     assert "Europas mest innovativa städer 2022" in findings
-    assert "stycke 68" in findings
+    assert "stycket som börjar ”Förvaltningens utvecklingsarbete utgår fortsatt från stadens …”" in findings
+    assert "»Omvärldsanalys › Helsingborg i jämförelse«" in findings  # the heading path
     assert "Inga delar är undantagna." in findings
 
 

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from planlint import __version__
+from planlint.document.model import Document
 from planlint.i18n import Catalog, pick
 from planlint.reporters import labels
 from planlint.reporters.json_report import finding_dict
@@ -117,7 +118,7 @@ def render_text(diff: PlanDiff, lang: str) -> str:
         lines.append(f"  {name:<{width}}  {before:<16} → {after:<16} {T(c.change, lang)}{delta}{exempt}")
     for key, findings in (("added", diff.added), ("removed", diff.removed)):
         lines += ["", T(key, lang, n=len(findings))]
-        lines += [f"  {_finding_line(f, lang)}" for f in findings] or [f"  {T('none', lang)}"]
+        lines += [f"  {_finding_line(f, lang, new.document)}" for f in findings] or [f"  {T('none', lang)}"]
     return "\n".join(lines)
 
 
@@ -156,8 +157,8 @@ def diff_dict(diff: PlanDiff, lang: str) -> dict:
     }
 
 
-def _finding_line(finding: Finding, lang: str) -> str:
-    place = where(finding.location, finding.section, lang, finding.block)
+def _finding_line(finding: Finding, lang: str, document: Document | None = None) -> str:
+    place = where(finding.location, finding.section, lang, finding.block, document)
     label = severity_word(finding.severity, lang) + (f", {place}" if place else "")
     return f"{SEVERITY_SYMBOLS[finding.severity]} [{finding.rule}] {pick(finding.message, lang)} ({label})"
 

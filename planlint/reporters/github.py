@@ -43,7 +43,7 @@ def escape_property(text: str) -> str:
 
 
 def _annotation(finding: Finding, result: PlanResult, lang: str) -> str:
-    place = where(finding.location, finding.section, lang, finding.block)
+    place = where(finding.location, finding.section, lang, finding.block, result.document)
     message = pick(finding.message, lang) + (f" ({place})" if place else "")
     if finding.baselined:
         message = f"{message} [{labels.T('known', lang)}]"

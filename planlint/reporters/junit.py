@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from planlint.document.model import Document
 from planlint.i18n import Catalog, pick
 from planlint.inert import visible
 from planlint.reporters import labels
@@ -49,27 +50,35 @@ def _suite(result: PlanResult, outcome: RunResult, lang: str) -> ET.Element:
             outcome,
             lang,
             T("status", lang, status=status_word(concept.status, lang), score=concept.score),
+            result.document,
         )
     for rule in result.pack.rules:
         if rule.extends != "coverage":
             case = ET.SubElement(suite, "testcase", classname=path, name=rule.id)
-            _outcome(case, [f for f in result.findings if f.rule == rule.id], outcome, lang, "")
+            _outcome(case, [f for f in result.findings if f.rule == rule.id], outcome, lang, "", result.document)
     return suite
 
 
-def _outcome(case: ET.Element, findings: list[Finding], outcome: RunResult, lang: str, note: str) -> None:
+def _outcome(
+    case: ET.Element,
+    findings: list[Finding],
+    outcome: RunResult,
+    lang: str,
+    note: str,
+    document: Document | None = None,
+) -> None:
     """A failure for the findings that count; the rest of them, and `note`, as the case's output."""
     failing = [f for f in findings if outcome.counts(f)]
     if failing:
         failure = ET.SubElement(case, "failure", message=pick(failing[0].message, lang), type=failing[0].rule)
-        failure.text = "\n\n".join(_details(f, lang) for f in failing)
-    rest = [_details(f, lang) for f in findings if not outcome.counts(f) and not f.suppressed]
+        failure.text = "\n\n".join(_details(f, lang, document) for f in failing)
+    rest = [_details(f, lang, document) for f in findings if not outcome.counts(f) and not f.suppressed]
     if note or rest:
         ET.SubElement(case, "system-out").text = "\n\n".join(filter(None, [note, *rest]))
 
 
-def _details(finding: Finding, lang: str) -> str:
-    place = where(finding.location, finding.section, lang, finding.block)
+def _details(finding: Finding, lang: str, document: Document | None = None) -> str:
+    place = where(finding.location, finding.section, lang, finding.block, document)
     label = severity_word(finding.severity, lang) + (f", {labels.T('known', lang)}" if finding.baselined else "")
     lines = [f"[{finding.rule}] {pick(finding.message, lang)} ({label}{', ' + place if place else ''})"]
     if finding.suggestion:

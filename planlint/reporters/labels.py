@@ -3,11 +3,14 @@ human-readable reporter."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from planlint.document.identity import organisation
-from planlint.document.model import Location
+from planlint.document.model import Document, Location
 from planlint.i18n import Catalog, pick
 from planlint.result import ConceptResult, Severity, Status
 
+FIRST_WORDS = 6  # words of a paragraph that name it in a Word plan
 T = Catalog(
     {
         "saknas": ("saknas", "missing"),
@@ -31,6 +34,7 @@ T = Catalog(
         "title_line": ("Titel: {title}", "Title: {title}"),
         "page": ("s. {n}", "p. {n}"),
         "para": ("stycke {n}", "paragraph {n}"),
+        "starts": ("stycket som börjar ”{words}”", "the paragraph starting “{words}”"),
         "line": ("rad {n}", "line {n}"),
         "row": ("tabell {table}, rad {row}", "table {table}, row {row}"),
         "cell": ("tabell {table}, rad {row}, kolumn {column}", "table {table}, row {row}, column {column}"),
@@ -79,15 +83,40 @@ def place(location: Location, lang: str, column: bool = False) -> str:
     return ", ".join(parts)
 
 
-def where(location: Location | None, section: tuple[str, ...], lang: str, block: int | None = None) -> str:
-    """Where in the plan, for people: page or paragraph, table row, and the nearest section heading."""
-    parts = [place(location, lang)] if location is not None else []
+def where(
+    location: Location | None,
+    section: tuple[str, ...],
+    lang: str,
+    block: int | None = None,
+    document: Document | None = None,
+) -> str:
+    """Where in the plan, for people: the page (PDF) or line (.txt, .md), the table row, and the heading path.
+
+    For a Word plan (given its `document`), the paragraph is named by its first words, which Word's search
+    finds, rather than by a number Word does not show."""
+    text = _block_text(document, block)
+    if location is not None and location.paragraph is not None and location.page is None and text:
+        parts = [place(replace(location, paragraph=None), lang), T("starts", lang, words=first_words(text))]
+    else:
+        parts = [place(location, lang)] if location is not None else []
     parts = [p for p in parts if p]
     if not parts and block is not None:
         parts.append(T("block", lang, n=block))
     if section:
-        parts.append(f"»{section[-1]}«")
+        parts.append(f"»{' › '.join(section)}«")
     return ", ".join(parts)
+
+
+def first_words(text: str, count: int = FIRST_WORDS) -> str:
+    """The first words of a paragraph, as typed: what to search for in Word."""
+    words = text.split()
+    return " ".join(words[:count]) + (" …" if len(words) > count else "")
+
+
+def _block_text(document: Document | None, block: int | None) -> str | None:
+    if document is None or block is None or not 0 <= block < len(document.blocks):
+        return None
+    return document.blocks[block].text
 
 
 def status_symbol(result: ConceptResult) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from planlint.document.model import Document
 from planlint.i18n import Catalog, pick
 from planlint.inert import visible
 from planlint.reporters import labels
@@ -85,11 +86,11 @@ def _legend(lang: str) -> str:
 
 def _findings(result: PlanResult, lang: str) -> str:
     active = sorted((f for f in result.findings if not f.suppressed), key=lambda f: -f.severity)
-    return "\n".join(_finding(f, lang) for f in active) or labels.T("no_findings", lang)
+    return "\n".join(_finding(f, lang, result.document) for f in active) or labels.T("no_findings", lang)
 
 
-def _finding(finding: Finding, lang: str) -> str:
-    place = where(finding.location, finding.section, lang, finding.block)
+def _finding(finding: Finding, lang: str, document: Document | None = None) -> str:
+    place = where(finding.location, finding.section, lang, finding.block, document)
     label = severity_word(finding.severity, lang) + (f", {labels.T('known', lang)}" if finding.baselined else "")
     return (
         f"- {SEVERITY_SYMBOLS[finding.severity]} **{label}** `{finding.rule}`: {_cell(pick(finding.message, lang))}"

@@ -87,7 +87,7 @@ def _rule(rule: RuleSpec, pack: Pack, lang: str) -> dict:
 
 
 def _result(finding: Finding, result: PlanResult, index: dict[str, int], outcome: RunResult, lang: str) -> dict:
-    place = where(finding.location, finding.section, lang, finding.block)
+    place = where(finding.location, finding.section, lang, finding.block, result.document)
     text = pick(finding.message, lang).rstrip()
     text = text if text.endswith((".", "!", "?")) else text + "."
     data = {

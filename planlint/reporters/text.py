@@ -64,7 +64,7 @@ def render(outcome: RunResult, lang: str = "sv", quiet: bool = False, statistics
 
 def concise(result: PlanResult, finding: Finding, lang: str) -> str:
     """One line for a finding: "plan.docx: stycke 28, »Inledning«: ! [konkretisering] … (varning)"."""
-    place = where(finding.location, finding.section, lang, finding.block)
+    place = where(finding.location, finding.section, lang, finding.block, result.document)
     path = visible(str(result.document.path))
     head = f"{path}: {place}: " if place else f"{path}: "
     message = pick(finding.message, lang)
@@ -124,7 +124,7 @@ def render_plan(result: PlanResult, lang: str) -> str:
                 "evidence",
                 lang,
                 status=evidence_word(best.status, lang),
-                where=where(best.location, best.section, lang, best.block),
+                where=where(best.location, best.section, lang, best.block, result.document),
             )
             others = len(counted) - 1
             more = "" if not others else f" {T('more_one', lang)}" if others == 1 else f" {T('more', lang, n=others)}"
@@ -138,7 +138,7 @@ def render_plan(result: PlanResult, lang: str) -> str:
         lines.append("  " + labels.T("no_findings", lang))
     for finding in active:
         label = _label(finding, lang)
-        place = where(finding.location, finding.section, lang, finding.block)
+        place = where(finding.location, finding.section, lang, finding.block, result.document)
         where_text = f"{label}, {place}" if place else label
         head = f"{SEVERITY_SYMBOLS[finding.severity]} [{finding.rule}] {pick(finding.message, lang)} ({where_text})"
         lines.append(_wrap(head, "  ", "    "))

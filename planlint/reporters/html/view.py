@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from planlint.document.model import Document
 from planlint.i18n import Catalog, pick
 from planlint.reporters import labels
 from planlint.reporters.labels import (
@@ -237,9 +238,9 @@ def plan_view(result: PlanResult, number: int, total: int, lang: str) -> PlanVie
     for finding in active:
         rule = pack.rule(finding.rule)
         if rule is not None and rule.report in placed:
-            placed[rule.report].append(note(finding, anchor, lang))
+            placed[rule.report].append(note(finding, anchor, lang, result.document))
         elif finding.concept is None:
-            others.append(note(finding, anchor, lang))
+            others.append(note(finding, anchor, lang, result.document))
     return PlanView(
         number=number,
         anchor=anchor,
@@ -260,7 +261,7 @@ def plan_view(result: PlanResult, number: int, total: int, lang: str) -> PlanVie
         sections=[FindingSection(pick(s.title, lang), pick(s.none, lang), placed[s.id]) for s in pack.report.sections],
         others=others,
         exemptions=[(pick(pack.concept(c.concept_id).name, lang), c.exempt) for c in result.concepts if c.exempt],
-        suppressed=[note(f, anchor, lang) for f in result.findings if f.suppressed],
+        suppressed=[note(f, anchor, lang, result.document) for f in result.findings if f.suppressed],
         label=T("plan_of", lang, n=number, total=total) if total > 1 else None,
     )
 
@@ -272,7 +273,11 @@ def concept_view(result: ConceptResult, plan: PlanResult, plan_anchor: str, lang
     missing, suggestion, examples = (
         (None, None, []) if exempt else gap(result.status, plan.pack, result.concept_id, lang)
     )
-    notes = [note(f, plan_anchor, lang) for f in plan.findings if f.concept == result.concept_id and not f.suppressed]
+    notes = [
+        note(f, plan_anchor, lang, plan.document)
+        for f in plan.findings
+        if f.concept == result.concept_id and not f.suppressed
+    ]
     return ConceptView(
         id=result.concept_id,
         anchor=f"{plan_anchor}-{slug(result.concept_id)}",
@@ -284,7 +289,7 @@ def concept_view(result: ConceptResult, plan: PlanResult, plan_anchor: str, lang
         symbol=status_symbol(result),
         level=int(result.status),
         exempt=result.exempt,
-        quotes=[quote(e, lang) for e in result.ranked()],
+        quotes=[quote(e, lang, plan.document) for e in result.ranked()],
         why=None if exempt else why_text(result, lang),
         missing=missing,
         suggestion=suggestion,
@@ -293,10 +298,10 @@ def concept_view(result: ConceptResult, plan: PlanResult, plan_anchor: str, lang
     )
 
 
-def quote(evidence: Evidence, lang: str) -> Quote:
+def quote(evidence: Evidence, lang: str, document: Document | None = None) -> Quote:
     return Quote(
         text=evidence.sentence,
-        where=where(evidence.location, evidence.section, lang, evidence.block),
+        where=where(evidence.location, evidence.section, lang, evidence.block, document),
         status=evidence_word(evidence.status, lang),
         level=int(evidence.status),
         hedged=evidence.hedged,
@@ -323,7 +328,7 @@ def running_text(name: str) -> str:
     return name[:1].lower() + name[1:] if name[1:2].islower() else name
 
 
-def note(finding: Finding, plan_anchor: str, lang: str) -> Note:
+def note(finding: Finding, plan_anchor: str, lang: str, document: Document | None = None) -> Note:
     message = pick(finding.message, lang)
     target = f"{plan_anchor}-{slug(finding.concept)}" if finding.concept else f"{plan_anchor}-findings"
     return Note(
@@ -333,7 +338,7 @@ def note(finding: Finding, plan_anchor: str, lang: str) -> Note:
         symbol=SEVERITY_SYMBOLS[finding.severity],
         message=message,
         quote=finding.quote if finding.quote and finding.quote not in message else None,
-        where=where(finding.location, finding.section, lang, finding.block),
+        where=where(finding.location, finding.section, lang, finding.block, document),
         suggestion=pick(finding.suggestion, lang) if finding.suggestion else None,
         suppressed=finding.suppression,
         target=target,
@@ -353,7 +358,7 @@ def top_actions(active: list[Finding], result: PlanResult, plan_anchor: str, lan
         return (-finding.severity, status, index)
 
     chosen = sorted(enumerate(active), key=weight)[:TOP_ACTIONS]
-    notes = [note(f, plan_anchor, lang) for _, f in chosen]
+    notes = [note(f, plan_anchor, lang, result.document) for _, f in chosen]
     for n in notes:
         n.message = short(n.message)
     return notes
