@@ -177,9 +177,35 @@ def test_body_text_equals_original(example_copy: tuple[Path, Path, str]) -> None
     assert body_texts(copy) == body_texts(source)
 
 
-def test_evidence_comments_on_their_paragraphs(example_copy: tuple[Path, Path, str]) -> None:
-    """The strongest evidence per concept and section is commented, on the paragraph that holds the sentence."""
+@pytest.fixture(scope="module")
+def example_evidence(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The example plan and its copy annotated with --evidence."""
+    folder = tmp_path_factory.mktemp("evidence")
+    source = folder / EXAMPLE_DOCX.name
+    shutil.copyfile(EXAMPLE_DOCX, source)
+    return source, annotate(source, "--evidence")
+
+
+def test_by_default_only_findings_suggestions_and_the_summary(example_copy: tuple[Path, Path, str]) -> None:
+    """Without --evidence no approval is written: each comment is the summary or a finding with its suggestion."""
     source, copy, _ = example_copy
+    result = check_one(source, RunOptions())
+    notes = planlint_comments(copy)
+    active = [f for f in result.findings if not f.suppressed]
+    assert len(notes) == 1 + len(active)  # each finding here is on a paragraph of its own
+    assert all(" – mål/aktivitet" not in text and " – uppföljd" not in text for text, _ in notes)
+    for text, _ in notes[1:]:
+        assert "Förslag: " in text
+    trygghet = next(a for t, a in notes if "Trygghet nämns men konkretiseras inte" in t)
+    assert anchor_text(trygghet).startswith("Våra bibliotek, fritidsgårdar och idrottsplatser")  # the paragraph
+    stale = next(a for t, a in notes if "inaktuellt mål" in t)
+    assert "Europas mest innovativa städer 2022" in anchor_text(stale)
+
+
+def test_evidence_comments_on_their_paragraphs(example_evidence: tuple[Path, Path]) -> None:
+    """With --evidence the strongest evidence per concept and section is commented, on the paragraph that holds
+    the sentence."""
+    source, copy = example_evidence
     result = check_one(source, RunOptions())
     notes = [(text, anchor_text(anchor)) for text, anchor in planlint_comments(copy)]
     picked = strongest_evidence(result)
@@ -208,7 +234,7 @@ def test_summary_on_first_paragraph(example_copy: tuple[Path, Path, str]) -> Non
         name = pick(result.pack.concept(concept.concept_id).name, "sv")
         assert f"{STATUS_SYMBOLS[concept.status]} {name}: {status_word(concept.status, 'sv')}" in text
     assert "✗ Sysselsättning: saknas" in text
-    assert f"{len(result.findings)} anmärkningar" in text
+    assert f"{len([f for f in result.findings if not f.suppressed])} anmärkningar" in text
 
 
 def test_gap_on_goal_heading(example_copy: tuple[Path, Path, str]) -> None:
@@ -256,7 +282,7 @@ def test_other_content_survives(plan: Path) -> None:
 
 
 def test_fixture_gap_and_evidence(plan: Path) -> None:
-    notes = [(text, anchor_text(anchor)) for text, anchor in planlint_comments(annotate(plan))]
+    notes = [(text, anchor_text(anchor)) for text, anchor in planlint_comments(annotate(plan, "--evidence"))]
     assert any("Sysselsättning saknas" in text and anchored == "Mål för verksamheten" for text, anchored in notes)
     assert any(
         "Innovation – " in text and anchored.startswith("Antalet innovationspiloter") for text, anchored in notes
@@ -400,3 +426,28 @@ def test_copy_opens_in_libreoffice(plan: Path, tmp_path: Path) -> None:
     odf = (tmp_path / "lo" / f"{copy.stem}.fodt").read_text(encoding="utf-8")
     assert odf.count("<dc:creator>planlint</dc:creator>") == len(planlint_comments(copy))
     assert odf.count(f"<dc:creator>{OTHER_AUTHOR}</dc:creator>") == 1
+
+
+def test_no_comment_on_the_table_of_contents(tmp_path: Path) -> None:
+    """A plan that opens with its table of contents: the summary goes on the first paragraph after it, and no
+    finding is anchored on a contents line, though the lines repeat the headings."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    word = docx.Document()
+    toc_line = word.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+    word.add_paragraph("Innehåll", style="TOC Heading")
+    for line in ("Verksamhetsplan 2026\t1", "Mål för verksamheten\t2", "Indikatorer\t3"):
+        word.add_paragraph(line, style=toc_line)
+    word.add_heading("Verksamhetsplan 2026", 0)
+    word.add_paragraph("Vi bidrar till målbild 2027. Vi ska också vara en trygg mötesplats för alla.")
+    word.add_heading("Mål för verksamheten", 1)
+    word.add_paragraph("Antalet innovationspiloter i testbädden ska öka till minst sex per år till 2027.")
+    word.add_heading("Indikatorer", 1)
+    word.add_paragraph("Indikator: antal piloter per år, målvärde 6 år 2027.")
+    path = tmp_path / "plan.docx"
+    word.save(str(path))
+    toc = {b.text for b in read_plan(path).blocks if b.toc}
+    assert len(toc) == 4  # the reader marks the contents
+    notes = [(text, anchor_text(anchor)) for text, anchor in planlint_comments(annotate(path, "--evidence"))]
+    assert notes and not any(anchored in toc for _, anchored in notes)
+    assert notes[0][0].startswith("planlint: Sammanvägt") and notes[0][1] == "Verksamhetsplan 2026"

@@ -1,10 +1,12 @@
-"""`planlint annotate`: a copy of a Word plan with planlint's evidence, gaps and summary as Word comments.
+"""`planlint annotate`: a copy of a Word plan with planlint's findings, suggestions and summary as Word comments.
 
 The plan is checked as by `planlint check`, from the blocks the .docx reader finds in the very document
 python-docx opened, so every block knows the w:p it came from. Each anchor paragraph gets at most one comment
 (author "planlint", initials "PL", the mark that lets a later run replace them): the summary on the first
-paragraph, each gap on the heading of the section where it belongs, and the strongest evidence per concept and
-section on its paragraph. The input is never written; the copy is written atomically.
+paragraph, each finding with its suggestion on the paragraph it concerns (a missing part on the heading of
+the section where it belongs), and, only when asked for (`evidence`), the strongest evidence per concept and
+section on its paragraph. No comment is anchored on a line of the table of contents. The input is never
+written; the copy is written atomically.
 """
 
 from __future__ import annotations
@@ -116,7 +118,14 @@ def output_for(plan: Path, output: Path | None, force: bool) -> Path:
     return target
 
 
-def annotate(plan: Path, target: Path, options: RunOptions, lang: str, limits: Limits = DEFAULT_LIMITS) -> Annotated:
+def annotate(
+    plan: Path,
+    target: Path,
+    options: RunOptions,
+    lang: str,
+    limits: Limits = DEFAULT_LIMITS,
+    evidence: bool = False,
+) -> Annotated:
     """Check `plan` and write a copy with planlint's comments to `target` (see `output_for`)."""
     settings = settings_for(plan, options)
     reader_for(plan, limits)  # the checks every command makes before reading: format, size
@@ -125,20 +134,23 @@ def annotate(plan: Path, target: Path, options: RunOptions, lang: str, limits: L
     document = accept(read_word(word, plan, limits, elements))  # and after: text, language
     result = check_document(document, plan, settings, options)
     replaced = remove_comments(word, AUTHOR)
-    notes = notes_for(result, elements, lang)
+    notes = notes_for(result, elements, lang, evidence)
     add_comments(word, notes, AUTHOR, INITIALS, dt.datetime.now(dt.UTC))
     save(word, target)
     return Annotated(target, len(notes), replaced)
 
 
-def notes_for(result: PlanResult, elements: dict[int, etree._Element], lang: str) -> list[Note]:
-    """The comments to write, one per anchor paragraph in document order: summary, then gaps, then evidence."""
-    notes = _Notes(elements)
+def notes_for(result: PlanResult, elements: dict[int, etree._Element], lang: str, evidence: bool = False) -> list[Note]:
+    """The comments to write, one per anchor paragraph in document order: summary, then findings, then (with
+    `evidence`) the strongest evidence."""
+    notes = _Notes(elements, result.document)
     notes.add(0, summary(result, lang))
     headings = role_headings(result.document, DepthJudge(result.pack.language, result.document))
     for finding in result.findings:
         if not finding.suppressed:
             notes.add(gap_block(finding, result, headings), gap_lines(finding, result, lang))
+    if not evidence:
+        return notes.comments()
     noted: set[tuple[etree._Element, str]] = set()  # one line per concept and paragraph
     for evidence in strongest_evidence(result):
         anchor = (elements[evidence.block], evidence.concept)
@@ -151,12 +163,14 @@ def notes_for(result: PlanResult, elements: dict[int, etree._Element], lang: str
 class _Notes:
     """Comment paragraphs gathered per anchor paragraph, so that each paragraph gets one comment."""
 
-    def __init__(self, elements: dict[int, etree._Element]) -> None:
+    def __init__(self, elements: dict[int, etree._Element], document: Document) -> None:
         self._elements = elements
+        self._document = document
         self._lines: dict[etree._Element, list[str]] = {}
         self._first: dict[etree._Element, int] = {}  # the first block anchored on each paragraph
 
     def add(self, block: int, lines: list[str]) -> None:
+        block = body_block(self._document, block)
         element = self._elements[block]
         self._lines.setdefault(element, []).extend(lines)
         self._first[element] = min(self._first.get(element, block), block)
@@ -186,24 +200,33 @@ def summary(result: PlanResult, lang: str) -> list[str]:
     return lines
 
 
+def body_block(document: Document, block: int) -> int:
+    """`block`, or the first block after it that is no line of the table of contents."""
+    blocks = document.blocks
+    following = (b.index for b in blocks[block:] if not b.toc)
+    return next(following, block)
+
+
 def role_headings(document: Document, judge: DepthJudge) -> dict[str, int]:
     """For each section role, the block of the first outermost heading that has that role itself."""
     found: dict[str, int] = {}
     blocks = document.blocks
     for block in blocks:
-        role = judge.section_role((block.text,)) if block.kind is BlockKind.HEADING else None
+        role = judge.section_role((block.text,)) if block.kind is BlockKind.HEADING and not block.toc else None
         if role is not None and (role not in found or block.level < blocks[found[role]].level):
             found[role] = block.index
     return found
 
 
 def gap_block(finding: Finding, result: PlanResult, headings: dict[str, int]) -> int:
-    """Where a finding goes: a concept's gap on the heading of the section that should carry it, a finding
-    about a passage on that passage, anything else at the start of the plan."""
+    """Where a finding goes: on the paragraph it concerns (a concept only mentioned, an out-of-date goal …);
+    a part the plan lacks on the heading of the section that should carry it; anything else at the start."""
+    if finding.block is not None:
+        return finding.block
     if finding.concept is not None:
         role = NEXT_ROLE.get(result.concept(finding.concept).status, "goal")
         return headings.get(role, 0)
-    return finding.block if finding.block is not None else 0
+    return 0
 
 
 def gap_lines(finding: Finding, result: PlanResult, lang: str) -> list[str]:

@@ -34,22 +34,29 @@ T = Catalog(
     help="Kopian som skrivs (standard: PLAN-granskad.docx bredvid planen).",
 )
 @click.option("--force", is_flag=True, help="Skriv över kopian om den redan finns.")
+@click.option(
+    "--evidence", is_flag=True, help="Kommentera också beläggen: var planen tar upp varje del, och hur konkret."
+)
 @run_options
 @lang_option
-def annotate(plan: Path, output: Path | None, force: bool, rules: Path | None, config: Path | None, lang: str) -> None:
-    """Skriv en kopia av Word-planen PLAN med planlints belägg och brister som Word-kommentarer.
+def annotate(
+    plan: Path, output: Path | None, force: bool, evidence: bool, rules: Path | None, config: Path | None, lang: str
+) -> None:
+    """Skriv en kopia av Word-planen PLAN med planlints anmärkningar och förslag som Word-kommentarer.
 
-    Varje stycke som är belägg får en kommentar (begrepp och styrka), varje brist en kommentar på rubriken
-    där den hör hemma, och första stycket en sammanfattning. Planen själv ändras aldrig; kör du om
-    kommandot på en kommenterad kopia ersätts planlints kommentarer. Slutstatus: 0 kopian skrevs,
-    2 fel i indata eller användning.
+    Varje anmärkning står med sitt förslag på stycket den gäller (en del som saknas på rubriken där den hör
+    hemma), och första stycket får en sammanfattning; med --evidence kommenteras också beläggen. Inga
+    kommentarer hamnar i innehållsförteckningen. Planen själv ändras aldrig; kör du om kommandot på en
+    kommenterad kopia ersätts planlints kommentarer. Slutstatus: 0 kopian skrevs, 2 fel i indata eller
+    användning.
     """
     from planlint.annotate.annotator import annotate as annotate_plan
     from planlint.annotate.annotator import output_for
     from planlint.project.runner import RunOptions
 
     try:
-        annotated = annotate_plan(plan, output_for(plan, output, force), RunOptions(rules=rules, config=config), lang)
+        target = output_for(plan, output, force)
+        annotated = annotate_plan(plan, target, RunOptions(rules=rules, config=config), lang, evidence=evidence)
     except PlanlintError as problem:
         fail(problem, lang)
     click.echo(T("written", lang, path=annotated.path, n=annotated.comments))
