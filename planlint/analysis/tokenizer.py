@@ -20,7 +20,6 @@ PIECES = re.compile(r"\S+")  # \S is exactly `not str.isspace()`, where spaCy cu
 # A token: (start, end, is_punct, spaced) with offsets in the text; spaced: a whitespace token stands before it
 # (spaCy makes one of any whitespace between two pieces but a single ' ').
 Token = tuple[int, int, bool, bool]
-TOUCHING, SPACE, WHITESPACE_TOKEN = 0, 1, 2  # what separates a token from the one before it
 
 
 class Tokenizer:
@@ -37,7 +36,7 @@ class Tokenizer:
         for text, tokens in rules["matched_exceptions"].items():
             self._matched.setdefault(tokens[0], {})[tuple(tokens)] = text
         self.sentence_enders = frozenset(rules["sentence_enders"])
-        self._pieces: dict[str, tuple[tuple[tuple[int, int, bool], ...], bool]] = {}
+        self._pieces: dict[str, tuple[tuple[tuple[int, int, bool], ...], tuple[int, ...]]] = {}
 
     @classmethod
     def load(cls, path: Path = ARTEFACT) -> Tokenizer:
@@ -48,7 +47,7 @@ class Tokenizer:
         found: list[Token] = []
         append = found.append
         pieces = self._pieces
-        candidates = False
+        starts: list[int] = []  # tokens that may begin an exception's run
         previous_end = 0
         for piece in PIECES.finditer(text):
             start, end = piece.span()
@@ -56,6 +55,8 @@ class Tokenizer:
             if known is None:
                 known = pieces[piece.group()] = self._piece(piece.group())
             tokens, matchable = known
+            if matchable:
+                starts += [len(found) + k for k in matchable]
             # spaCy drops one ' ' after a piece; any other whitespace before a piece becomes a token
             gap = start - previous_end
             spaced = gap > 1 or (gap == 1 and (previous_end == 0 or text[previous_end] != " "))
@@ -63,17 +64,16 @@ class Tokenizer:
                 append((start, end, tokens[0][2], spaced))
             else:
                 found += [(start + a, start + b, punct, spaced and a == 0) for a, b, punct in tokens]
-            candidates = candidates or matchable
             previous_end = end
-        return self._join_exceptions(text, found) if candidates else found
+        return self._join_exceptions(text, found, starts) if starts else found
 
-    def _piece(self, string: str) -> tuple[tuple[tuple[int, int, bool], ...], bool]:
-        """The tokens of a piece (offsets in it, is_punct), and whether one may begin a matched exception."""
+    def _piece(self, string: str) -> tuple[tuple[tuple[int, int, bool], ...], tuple[int, ...]]:
+        """The tokens of a piece (offsets in it, is_punct), and which of them may begin a matched exception."""
         tokens, offset = [], 0
         for orth in self._tokenize(string):
             tokens.append((offset, offset + len(orth), _is_punct(orth)))
             offset += len(orth)
-        return tuple(tokens), any(string[a:b] in self._matched for a, b, _ in tokens)
+        return tuple(tokens), tuple(k for k, (a, b, _) in enumerate(tokens) if string[a:b] in self._matched)
 
     def _tokenize(self, string: str) -> list[str]:
         """The tokens of one whitespace-free piece."""
@@ -142,23 +142,24 @@ class Tokenizer:
             orths.append(string[start:])
         return orths
 
-    def _join_exceptions(self, text: str, found: list[Token]) -> list[Token]:
+    def _join_exceptions(self, text: str, found: list[Token], starts: list[int]) -> list[Token]:
         """spaCy's special-case matcher: token runs that spell an exception become the exception's tokens.
 
-        Like spaCy's, the matcher sees runs across a single space too, and every run counts when runs
-        overlap (longest first, then leftmost); but only a run without a space inside spells an exception.
+        Like spaCy's, the matcher sees runs across a single space too (not across a whitespace token), and
+        every run counts when runs overlap (longest first, then leftmost); but only a run whose tokens touch
+        spells an exception.
         """
-        orths = [text[a:b] for a, b, _, _ in found]
-        gaps = [WHITESPACE_TOKEN if spaced else TOUCHING for _, _, _, spaced in found]
-        for i in range(1, len(found)):
-            if not gaps[i] and found[i][0] != found[i - 1][1]:
-                gaps[i] = SPACE
         runs = []
-        for i, orth in enumerate(orths):
-            for pattern, exception in self._matched.get(orth, {}).items():
+        for i in starts:
+            for pattern, exception in self._matched[text[found[i][0] : found[i][1]]].items():
                 end = i + len(pattern)
-                if tuple(orths[i:end]) == pattern and WHITESPACE_TOKEN not in gaps[i + 1 : end]:
-                    runs.append((i, end, exception, not any(gaps[i + 1 : end])))
+                if end > len(found) or any(found[k][3] for k in range(i + 1, end)):
+                    continue
+                if all(text[found[k][0] : found[k][1]] == pattern[k - i] for k in range(i + 1, end)):
+                    touching = all(found[k][0] == found[k - 1][1] for k in range(i + 1, end))
+                    runs.append((i, end, exception, touching))
+        if not runs:
+            return found
         seen: set[int] = set()
         chosen = {}
         for start, end, exception, touching in sorted(runs, key=lambda r: (r[0] - r[1], r[0])):
