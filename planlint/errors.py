@@ -168,12 +168,12 @@ class PlanTooLarge(PlanInputError):
 class ConfigError(PlanlintError):
     """A configuration file (planlint.toml, [tool.planlint]) that cannot be used."""
 
-    def __init__(self, path: Path | str | None, reason: str) -> None:
+    def __init__(self, path: Path | str | None, reason: str | tuple[str, str]) -> None:
         super().__init__(path, "config", reason=reason)
 
 
 class PackError(PlanlintError):
     """A rule pack that fails validation; the reason names the file and the field."""
 
-    def __init__(self, path: Path | str | None, reason: str) -> None:
+    def __init__(self, path: Path | str | None, reason: str | tuple[str, str]) -> None:
         super().__init__(path, "pack", reason=reason)

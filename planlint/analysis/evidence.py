@@ -65,13 +65,13 @@ def _block_evidence(
     found = []
     judged: dict[int, Judgement] = {}  # a sentence evidence for several concepts is judged once
     for concept, items in per_concept.items():
-        positive = weigh([h for item in items for h in item.positive]) >= THRESHOLD
-        if not positive and weigh([h for item in items for h in item.positive + item.negated]) < THRESHOLD:
+        counted = weigh([h for item in items for h in item.positive]) >= THRESHOLD
+        if not counted and weigh([h for item in items for h in item.positive + item.negated]) < THRESHOLD:
             continue
-        key = (lambda i: weigh(i.positive)) if positive else (lambda i: weigh(i.negated))
+        key = (lambda i: weigh(i.positive)) if counted else (lambda i: weigh(i.negated))
         best = max(items, key=key)
-        hits = best.positive if positive else best.negated
-        contributing = [i.sentence for i in items if (i.positive if positive else i.negated)]
+        hits = best.positive if counted else best.negated
+        contributing = [i.sentence for i in items if (i.positive if counted else i.negated)]
         for s in contributing:
             if s.start not in judged:
                 judged[s.start] = depth.judge(block, s.words, s.text)
@@ -88,7 +88,7 @@ def _block_evidence(
                 status=judgement.status,
                 section=block.section,
                 location=block.location,
-                negated=not positive,
+                negated=not counted,
                 hedged=depth.hedged(best.sentence.words),
                 weight=weigh(hits),
                 reason=judgement.reason,

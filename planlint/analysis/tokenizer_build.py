@@ -27,8 +27,8 @@ def spacy_tokenizer(with_exceptions: bool = True):
     return Tokenizer(
         Vocab(),
         rules=defaults.tokenizer_exceptions if with_exceptions else None,
-        prefix_search=compile_prefix_regex(defaults.prefixes).search,
-        suffix_search=compile_suffix_regex(defaults.suffixes).search,
+        prefix_search=compile_prefix_regex(defaults.prefixes or ()).search,
+        suffix_search=compile_suffix_regex(defaults.suffixes or ()).search,
         infix_finditer=compile_infix_regex(defaults.infixes).finditer,
         token_match=defaults.token_match,
         url_match=defaults.url_match,

@@ -47,7 +47,10 @@ def segment(texts: Iterable[str]) -> Iterator[list[Sentence]]:
 def _sentences(text: str, tokens: list[Token], enders: frozenset[str]) -> list[Sentence]:
     """spaCy's sentencizer: after a sentence ender, the next token that is neither punctuation nor an ender
     starts a sentence; so does a whitespace token (planlint drops those, so the token after it starts it)."""
-    sentences, spans, words, seen_end = [], [], [], False
+    sentences: list[Sentence] = []
+    spans: list[tuple[int, int]] = []
+    words: list[str] = []
+    seen_end = False
     for start, end, is_punct, spaced in tokens:
         word = text[start:end]
         if seen_end and (spaced or (not is_punct and word not in enders)):

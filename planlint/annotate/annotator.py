@@ -213,7 +213,7 @@ def role_headings(document: Document, judge: DepthJudge) -> dict[str, int]:
     blocks = document.blocks
     for block in blocks:
         role = judge.section_role((block.text,)) if block.kind is BlockKind.HEADING and not block.toc else None
-        if role is not None and (role not in found or block.level < blocks[found[role]].level):
+        if role is not None and (role not in found or (block.level or 0) < (blocks[found[role]].level or 0)):
             found[role] = block.index
     return found
 

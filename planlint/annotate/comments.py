@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from typing import Any
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -43,6 +44,7 @@ def add_comments(
 ) -> int:
     """Add one comment per note, anchored on the whole of its paragraph; returns how many were added."""
     comments = _comments_root(word, create=True)
+    assert comments is not None  # created when missing
     next_id = _next_id(comments, word.element)
     date = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     added = 0
@@ -74,7 +76,8 @@ def _comments_root(word: docx.document.Document, create: bool) -> etree._Element
     """The `w:comments` element of word/comments.xml, creating the part (and its relationship) when asked."""
     part = word.part
     try:
-        return part.part_related_by(RT.COMMENTS).element
+        related: Any = part.part_related_by(RT.COMMENTS)  # the comments part python-docx loaded
+        return related.element
     except KeyError:
         if not create:
             return None

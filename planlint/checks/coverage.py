@@ -15,7 +15,7 @@ class Coverage:
         "ett begrepp vars status är en av `when` får en anmärkning med förslag",
         "a concept whose status is one of `when` gets a finding with suggestions",
     )
-    options = (
+    options: tuple[Option, ...] = (
         Option("when", STATUSES, ("statusarna som ger en anmärkning", "the statuses that give a finding"), True),
     )
 

@@ -17,7 +17,7 @@ class Reference:
         "the plan must name something (`require`) and, where `contribution` is given, say in the same paragraph "
         "how the service contributes",
     )
-    options = (
+    options: tuple[Option, ...] = (
         Option("require", PHRASES, ("det planen ska nämna", "what the plan must name"), required=True),
         Option(
             "contribution",

@@ -18,7 +18,7 @@ class Stale:
         "a paragraph that presents an out-of-date goal as current; a history word in the paragraph (ended, "
         "previous …) makes it pass",
     )
-    options = (
+    options: tuple[Option, ...] = (
         Option(
             "patterns",
             PATTERNS,

@@ -59,8 +59,8 @@ def baseline(
         fail(problem, lang)
     data = baseline_dict(outcome.results, output)
     write_output(json.dumps(data, ensure_ascii=False, indent=2), output, lang, outcome.inputs(), outcome.reads())
-    for problem in outcome.errors:
-        error(problem.message(lang), lang)
+    for unread in outcome.errors:
+        error(unread.message(lang), lang)
     findings = sum(len(v) for v in data["plans"].values())
     click.echo(T("written", lang, path=output, plans=len(data["plans"]), findings=findings))
     sys.exit(2 if outcome.errors else 0)

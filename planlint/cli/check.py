@@ -164,8 +164,8 @@ def check(
         else:
             rendered = render(fmt, outcome, lang)
         write_output(rendered, output, lang, outcome.inputs(), outcome.reads())
-    for problem in outcome.errors:
-        error(problem.message(lang), lang)
+    for unread in outcome.errors:
+        error(unread.message(lang), lang)
     sys.exit(outcome.exit_code())
 
 
@@ -185,8 +185,8 @@ def show(arguments: list[str], options, settings: bool, lang: str) -> None:
     except PlanlintError as problem:
         fail(problem, lang)
     click.echo(inert_lines("\n".join(lines)))
-    for problem in errors:
-        error(problem.message(lang), lang)
+    for unread in errors:
+        error(unread.message(lang), lang)
     sys.exit(2 if errors else 0)
 
 

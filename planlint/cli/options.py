@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -36,7 +37,7 @@ def lang_option(f):
     )(f)
 
 
-def fail(problem: PlanlintError, lang: str) -> None:
+def fail(problem: PlanlintError, lang: str) -> NoReturn:
     """Tell the user about an error on stderr and exit with status 2."""
     error(problem.message(lang), lang)
     sys.exit(EXIT_ERROR)

@@ -76,8 +76,8 @@ def report(
         outcome = run(list(plans), RunOptions(rules=rules, config=config))
     except PlanlintError as problem:  # a broken rule pack or configuration stops the whole run
         fail(problem, lang)
-    for problem in outcome.errors:
-        error(problem.message(lang), lang)
+    for unread in outcome.errors:
+        error(unread.message(lang), lang)
     if not outcome.results:
         error(T("nothing", lang), lang)
         sys.exit(EXIT_ERROR)

@@ -444,7 +444,7 @@ class _BodyReader:
             run_bold, size = self.styles.run_look(rpr, info)
             bold = bold and run_bold
             sizes[size] = sizes.get(size, 0) + chars
-        size = max(sizes, key=sizes.get) if sizes else info.size
+        size = max(sizes, key=sizes.__getitem__) if sizes else info.size
         return Look(bold, size)
 
     def add_table(self, tbl: etree._Element) -> None:

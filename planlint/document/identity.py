@@ -54,7 +54,7 @@ def labelled(document: Document, label: str, value: object) -> bool:
 def labelled_line(document: Document, line: str) -> bool:
     """Read a "Label: value" line of a report header into the identity; True if its label names a field."""
     match = LABELLED_LINE.match(line)
-    return bool(match) and labelled(document, match.group(1), match.group(2))
+    return match is not None and labelled(document, match.group(1), match.group(2))
 
 
 def labelled_front(document: Document) -> None:
@@ -66,7 +66,7 @@ def labelled_front(document: Document) -> None:
 def is_labelled(line: str) -> bool:
     """Whether a line is a "Label: value" field of the identity."""
     match = LABELLED_LINE.match(line)
-    return bool(match) and match.group(1).strip().lower() in LABELS
+    return match is not None and match.group(1).strip().lower() in LABELS
 
 
 def property_title(text: str | None) -> str | None:

@@ -36,7 +36,7 @@ def guess_language(text: str) -> tuple[str, int]:
     words = [w.lower() for w in _WORD.findall(text)][:SAMPLE_WORDS]
     counts = Counter(words)  # each distinct word looked up once
     scores = {lang: sum(counts[w] for w in set(ws.split())) for lang, ws in FUNCTION_WORDS.items()}
-    best = max(scores, key=scores.get)
+    best = max(scores, key=scores.__getitem__)
     return best, len(words)
 
 

@@ -27,7 +27,7 @@ def read(path: Path, limits: Limits) -> Document:
     title = _title_heading(tokens)
     list_depth = 0
     table = row = column = 0
-    pending: tuple[str, int, Location] | None = None  # (kind, level, location) of the open block
+    pending: tuple[str | BlockKind, int, Location] | None = None  # (kind, level, location) of the open block
     for index, token in enumerate(tokens):
         line = token.map[0] + 1 if token.map else None
         match token.type:
@@ -38,8 +38,7 @@ def read(path: Path, limits: Limits) -> Document:
             case "heading_open":
                 pending = ("title" if index == title else "heading", int(token.tag[1:]), Location(line=line))
             case "paragraph_open":
-                kind = BlockKind.LIST_ITEM if list_depth else BlockKind.PARAGRAPH
-                pending = (kind, 0, Location(line=line))
+                pending = (BlockKind.LIST_ITEM if list_depth else BlockKind.PARAGRAPH, 0, Location(line=line))
             case "table_open":
                 table += 1
                 row = 0
@@ -51,14 +50,15 @@ def read(path: Path, limits: Limits) -> Document:
                 column += 1
                 pending = (BlockKind.TABLE_CELL, 0, Location(line=row_line, table=table, row=row, column=column))
             case "inline" if pending is not None:
-                kind, level, location = pending
+                opened, level, location = pending
                 text = _plain(token)
-                if kind == "title":
+                if opened == "title":
                     builder.title(text, location, "markup")
-                elif kind == "heading":
+                elif opened == "heading":
                     builder.heading(text, level, location, "markup")
                 else:
-                    builder.add(kind, text, location, toc=kind is BlockKind.LIST_ITEM and _only_link(token))
+                    assert isinstance(opened, BlockKind)
+                    builder.add(opened, text, location, toc=opened is BlockKind.LIST_ITEM and _only_link(token))
                 pending = None
     return builder.finish()
 

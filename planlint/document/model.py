@@ -173,7 +173,7 @@ class DocumentBuilder:
         return block
 
 
-CONTROL = dict.fromkeys([*range(0x00, 0x20), *range(0x7F, 0xA0)], " ")
+CONTROL: dict[int, str | None] = dict.fromkeys([*range(0x00, 0x20), *range(0x7F, 0xA0)], " ")
 CONTROL[0xAD] = None  # soft hyphen
 
 

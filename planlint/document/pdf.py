@@ -82,7 +82,7 @@ def _read_pages(path: Path, pdf: pdfium.PdfDocument) -> list[Line | Table]:
     if pages and sum(len(line.text) for lines in pages for line in lines) < MIN_CHARS_PER_PAGE * len(pdf):
         raise PlanInputError(path, "scanned")
     ordered = [
-        reading_order(_outside(lines, page_tables) + page_tables)
+        reading_order(list[Line | Table]([*_outside(lines, page_tables), *page_tables]))
         for lines, page_tables in zip(drop_running_lines(pages, heights), tables)
     ]
     continue_tables(ordered)

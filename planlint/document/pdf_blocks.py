@@ -73,7 +73,7 @@ def _unbreak(lines: list[str], vocabulary: set[str]) -> list[str]:
 def _goes_on(head: str, text: str, vocabulary: set[str]) -> bool:
     if not text[:1].islower():
         return False
-    tail = re.match(r"\w*", text).group().lower()
+    tail = re.findall(r"^\w*", text)[0].lower()
     word = (re.findall(r"\w+", head) or [""])[-1].lower()
     return tail not in vocabulary or word + tail in vocabulary
 
@@ -105,7 +105,7 @@ def _hyphenation_glue(stem: str, text: str, vocabulary: set[str]) -> str:
     if text.startswith(","):
         return "-"
     head = (re.findall(r"\w+", stem[-64:]) or [""])[-1]
-    tail = re.match(r"\w*", text).group()
+    tail = re.findall(r"^\w*", text)[0]
     return "-" if _real_hyphen(head, tail, vocabulary) else ""
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Protocol
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
 
 MARGIN_BAND = 0.12  # share of the page height, at the top and at the bottom, where headers and footers stand
 MARGIN_LINES = 3  # only this many lines nearest the top, and the bottom, of a page can be headers or footers
@@ -51,14 +52,17 @@ def _margin_keys(lines: list, height: float) -> dict[int, tuple[str, int]]:
     }
 
 
-def reading_order(items: list[Box]) -> list[Box]:
+B = TypeVar("B", bound=Box)
+
+
+def reading_order(items: list[B]) -> list[B]:
     """Sort a page's lines and tables top to bottom, reading two columns left column first."""
     items = sorted(items, key=lambda item: -item.top)
     gutter = _gutter(items)
     if gutter is None:
         return items
-    ordered: list[Box] = []
-    run: list[Box] = []
+    ordered: list[B] = []
+    run: list[B] = []
     for item in items:
         if item.left < gutter < item.right:
             ordered += _columns(run, gutter) + [item]
@@ -68,12 +72,12 @@ def reading_order(items: list[Box]) -> list[Box]:
     return ordered + _columns(run, gutter)
 
 
-def _columns(run: list[Box], gutter: float) -> list[Box]:
+def _columns(run: list[B], gutter: float) -> list[B]:
     """A run of items that stand in columns: the left column, then the right one."""
     return [item for item in run if item.right <= gutter] + [item for item in run if item.left >= gutter]
 
 
-def _gutter(items: list[Box]) -> float | None:
+def _gutter(items: Sequence[Box]) -> float | None:
     """The x of a blank strip in the middle of the page that separates two columns of lines, if there is one."""
     if len(items) < 2 * MIN_COLUMN_LINES:
         return None
@@ -90,7 +94,7 @@ def _gutter(items: list[Box]) -> float | None:
     return gutter
 
 
-def _least_covered(items: list[Box], start: float, stop: float) -> tuple[int, float] | None:
+def _least_covered(items: Sequence[Box], start: float, stop: float) -> tuple[int, float] | None:
     """The strip between start and stop, at least MIN_GUTTER wide, that the fewest items cross: (count, middle x)."""
     events = sorted([(item.left, 1) for item in items] + [(item.right, -1) for item in items])
     best = None

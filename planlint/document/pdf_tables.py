@@ -15,6 +15,7 @@ import ctypes
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
@@ -130,7 +131,7 @@ class TableFinder:
 
     def __init__(self, path: Path) -> None:
         self._path = path
-        self._pdf = None
+        self._pdf: Any = None  # pdfplumber's PDF, opened when a page has ruled lines
 
     def find(self, page_number: int, page, textpage, height: float, lines: list) -> list[Table]:
         """The tables (at least two rows and two columns) of a page (1-based); `lines` are the page's text lines."""
@@ -189,7 +190,7 @@ class _Chars:
         y = ctypes.c_double()
         x_ref, y_ref = ctypes.byref(ctypes.c_double()), ctypes.byref(y)
         # per character: (left, right, baseline), None for white space, marks and characters outside the areas
-        self.places: list[tuple[float, float, float] | None] = [None] * len(self.text)
+        self.places: list[Any] = [None] * len(self.text)  # (x0, x1, baseline) of each character, None for none
         get_origin, get_box = pdfium_c.FPDFText_GetCharOrigin, pdfium_c.FPDFText_GetCharBox
         raw = textpage.raw  # the handle itself: converting the wrapper on every call costs more than the call
         for line in lines:
@@ -233,6 +234,7 @@ class _Chars:
         lines: list[_CellLine] = []
         parts: list[str] = []
         edges: list[tuple[float, float]] = []
+        previous: Any = None  # the index before, None at the start
         for previous, index in zip([None, *inside], inside):
             between = self.text[previous + 1 : index] if previous is not None else ""
             mark = "-" if any(c in "\ufffe\x02" for c in between) else ""

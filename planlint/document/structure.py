@@ -183,7 +183,7 @@ def _title_by_look(document: Document, looks: dict[int, Look], body: float | Non
         if look is None or look.size is None or block.kind is not BlockKind.PARAGRAPH or block.toc:
             continue
         if look.size >= body * TITLE_SIZE_RATIO:
-            if best is None or look.size > looks[best.index].size:
+            if best is None or look.size > (looks[best.index].size or 0):
                 best = block
     if best is not None:
         best.kind, best.cue = BlockKind.TITLE, "size"

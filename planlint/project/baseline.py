@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from planlint import __version__
 from planlint.document.model import Document
@@ -98,7 +99,8 @@ def load_baseline(path: Path) -> Baseline:
                 f"not a planlint baseline of version {BASELINE_VERSION}",
             ),
         )
-    plans, content = data.get("plans"), data.get("content", {})
+    plans: Any = data.get("plans")  # checked just below
+    content = data.get("content") or {}
     if not _lists_of_strings(plans) or not _lists_of_strings(content):
         raise BaselineError(
             path,

@@ -136,7 +136,7 @@ class _Pickler(pickle.Pickler):
         if type(obj) is Document:
             fields = tuple(getattr(obj, name) for name in _DOCUMENT_FIELDS)
             return _cached_document, (fields, _dumps(obj.blocks), obj.word_count)
-        cls = type(obj)
+        cls: type = type(obj)
         names = _slot_fields(cls)
         if names is None:
             return NotImplemented
@@ -177,6 +177,8 @@ class _CachedDocument(Document):
     mostly need the statuses and findings, which carry their own quotes and places."""
 
     __slots__ = ("_packed", "_words")
+    _packed: bytes | None
+    _words: int | None
 
     @property
     def blocks(self) -> list[Block]:
@@ -192,7 +194,7 @@ class _CachedDocument(Document):
 
     @property
     def word_count(self) -> int:
-        return self._words if self._words is not None else Document.word_count.fget(self)
+        return self._words if self._words is not None else super().word_count
 
 
 def _cached_document(fields: tuple, packed: bytes, words: int) -> _CachedDocument:
@@ -204,8 +206,8 @@ def _cached_document(fields: tuple, packed: bytes, words: int) -> _CachedDocumen
 
 
 def _rebuild(cls: type, values: tuple) -> object:
-    obj = object.__new__(cls)
-    for name, value in zip(_slot_fields(cls), values):
+    obj: object = object.__new__(cls)
+    for name, value in zip(_slot_fields(cls) or (), values):
         object.__setattr__(obj, name, value)  # frozen ones too
     return obj
 

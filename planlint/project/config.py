@@ -312,10 +312,11 @@ def _hint(name: str, known) -> tuple[str, str]:
 
 def _pair(message: str, /, **params) -> tuple[str, str]:
     """A reason in both languages; a parameter given as a (Swedish, English) pair is picked by language."""
-    return tuple(
+    sv, en = (
         T(message, lang, **{k: (v[i] if isinstance(v, tuple) else v) for k, v in params.items()})
         for i, lang in enumerate(("sv", "en"))
     )
+    return sv, en
 
 
 def _severity(path: Path, table: dict) -> dict[str, str]:

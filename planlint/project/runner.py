@@ -11,6 +11,7 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 from planlint.checks.engine import Engine
 from planlint.checks.suppression import apply_suppressions, read_suppressions
@@ -131,7 +132,8 @@ def check_document(
 
 def plan_files(arguments: list[str], options: RunOptions) -> tuple[list[Path], list[PlanlintError]]:
     """The plans a run over `arguments` checks, with the arguments that name none."""
-    return expand(arguments, lambda path: config_for(path, options), options.force_exclude)
+    plans, unread = expand(arguments, lambda path: config_for(path, options), options.force_exclude)
+    return plans, list[PlanlintError](unread)
 
 
 def run(arguments: list[str], options: RunOptions, progress: Progress | None = None) -> RunResult:
@@ -185,13 +187,18 @@ def _check_all(plans: list[Path], options: RunOptions, advance: Callable[[], Non
             except PlanlintError as error:
                 slots[i] = error
             advance()
-        return slots
+        return _filled(slots)
     from planlint.project.workers import check_in_workers
 
     for i, checked in check_in_workers([(i, plans[i], keys[i]) for i in todo], options, store, workers):
         slots[i] = checked
         advance()
-    return slots
+    return _filled(slots)
+
+
+def _filled(slots: list[PlanResult | PlanlintError | None]) -> list[PlanResult | PlanlintError]:
+    """The slots once every plan's result or error is in."""
+    return cast(list[PlanResult | PlanlintError], slots)
 
 
 def _from_cache(

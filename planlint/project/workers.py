@@ -11,6 +11,7 @@ import multiprocessing
 import signal
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from functools import partial
 from pathlib import Path
 
 from planlint.analysis.tokens import segment
@@ -37,7 +38,7 @@ def check_in_workers(
         futures = {pool.submit(_check_portable, plan, options, root, key): (i, plan) for i, plan, key in tasks}
         for future in as_completed(futures):
             i, plan = futures[future]
-            yield i, _restore(future.result(), lambda plan=plan: _engine(settings_for(plan, options)[1], store).pack)
+            yield i, _restore(future.result(), partial(_pack_of, plan, options, store))
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         for child in set(multiprocessing.active_children()) - before:
@@ -76,3 +77,8 @@ def _restore(checked: bytes | tuple, pack: Callable[[], Pack]) -> PlanResult | P
     error = cls.__new__(cls)
     PlanlintError.__init__(error, path, key, **params)
     return error
+
+
+def _pack_of(plan: Path, options: RunOptions, store: ResultCache | None) -> Pack:
+    """The rule pack a plan's settings name (to restore an error reported by a worker)."""
+    return _engine(settings_for(plan, options)[1], store).pack

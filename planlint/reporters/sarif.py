@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from planlint import __version__
@@ -55,11 +56,11 @@ def artifact_path(path: Path) -> str | None:
 def _run(pack: Pack | None, results: list[PlanResult], outcome: RunResult, lang: str) -> dict:
     rules = list(pack.rules) if pack else []
     index = {rule.id: i for i, rule in enumerate(rules)}
-    driver = {
+    driver: dict[str, Any] = {
         "name": "planlint",
         "version": __version__,
         "semanticVersion": __version__,
-        "rules": [_rule(rule, pack, lang) for rule in rules],
+        "rules": [_rule(rule, pack, lang) for rule in rules] if pack else [],
     }
     if homepage := _homepage():
         driver["informationUri"] = homepage
@@ -122,7 +123,7 @@ def _location(finding: Finding, result: PlanResult, lang: str) -> dict:
                 "kind": "member",
             }
         )
-    location = {"physicalLocation": physical}
+    location: dict[str, Any] = {"physicalLocation": physical}
     if logical:
         location["logicalLocations"] = logical
     return location
@@ -138,7 +139,11 @@ def _artifact(path: Path) -> dict:
 def _invocation(outcome: RunResult, lang: str) -> dict:
     notifications = []
     for error in outcome.errors:
-        notification = {"level": "error", "message": {"text": error.message(lang)}, "descriptor": {"id": error.key}}
+        notification: dict[str, Any] = {
+            "level": "error",
+            "message": {"text": error.message(lang)},
+            "descriptor": {"id": error.key},
+        }
         if error.path is not None:
             notification["locations"] = [{"physicalLocation": {"artifactLocation": _artifact(error.path)}}]
         notifications.append(notification)

@@ -11,7 +11,7 @@ import difflib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from planlint.errors import PackError
 from planlint.i18n import LANGUAGES
@@ -234,7 +234,7 @@ def load_pack(path: Path | None = None) -> Pack:
                 status, "måste vara ett heltal 0–100", "must be a whole number 0–100"
             )
     pack = Pack(
-        name=meta.str("name", required=True),
+        name=meta.need("name"),
         version=str(meta.get("version", required=True)),
         title=meta.texts("title", required=True),
         valid_from=valid.get("from"),
@@ -314,7 +314,7 @@ class _Fields:
                 raise unknown_key(self.path, key, valid, self.prefix)
         return self
 
-    def fail(self, name: str, sv: str, en: str) -> None:
+    def fail(self, name: str, sv: str, en: str) -> NoReturn:
         where = f"{self.prefix}{name}" if name else self.prefix.rstrip(".")
         raise PackError(self.path, (f"fältet '{where}' {sv}", f"field '{where}' {en}"))
 
@@ -329,10 +329,16 @@ class _Fields:
             return default
         return self.data[name]
 
-    def str(self, name: str, default: str | None = None, required: bool = False) -> str | None:
+    def string(self, name: str, default: str | None = None, required: bool = False) -> str | None:
         value = self.get(name, default, required)
         if value is not None and not isinstance(value, str):
             self.fail(name, "måste vara text", "must be text")
+        return value
+
+    def need(self, name: str) -> str:
+        """A text that must be there."""
+        value = self.string(name, required=True)
+        assert value is not None  # `get` fails on a missing required field
         return value
 
     def number(self, name: str, default: float) -> float:
@@ -363,8 +369,8 @@ class _Fields:
         return {k: " ".join(str(v).split()) for k, v in value.items()}
 
     def choice(self, name: str, choices: tuple[str, ...], default: str | None = None) -> str:
-        value = self.str(name, default, required=default is None)
-        if value not in choices:
+        value = self.string(name, default, required=default is None)
+        if value is None or value not in choices:
             raise unknown_value(self.path, f"{self.prefix}{name}", value, choices)
         return value
 
@@ -418,7 +424,7 @@ def _load_report(f: _Fields) -> ReportTexts:
     for i, entry in enumerate(raw):
         s = f.sub(entry, f"sections[{i}]")
         section = ReportSection(
-            id=s.str("id", required=True),
+            id=s.need("id"),
             title=s.texts("title", required=True),
             none=s.texts("none", required=True),
             common=s.texts("common") or None,
@@ -437,7 +443,7 @@ def _load_report(f: _Fields) -> ReportTexts:
 
 
 def _load_concept(f: _Fields, expected_id: str, language: LanguageCues, frameworks: tuple[str, ...]) -> Concept:
-    cid = f.str("id", required=True)
+    cid = f.need("id")
     if cid != expected_id:
         f.fail("id", f"är '{cid}' men filen heter {expected_id}.yaml", f"is '{cid}' but the file is {expected_id}.yaml")
     raw_terms = f.get("terms", required=True)
@@ -496,7 +502,7 @@ def _load_example(f: _Fields) -> Example:
     counts = f.get("counts", required=True)
     if not isinstance(counts, bool):
         f.fail("counts", "måste vara true eller false", "must be true or false")
-    example = Example(text=f.str("text", required=True), counts=counts, why=f.texts("why"))
+    example = Example(text=f.need("text"), counts=counts, why=f.texts("why"))
     f.close()
     return example
 
@@ -519,7 +525,7 @@ def _load_term(f: _Fields, raw: Any, index: int, language: LanguageCues) -> Term
         value=value,
         compound=t.choice("compound", COMPOUND_MODES, "any" if kind == "lemma" else "none"),
         weight=t.number("weight", 1.0),
-        group=t.str("group"),
+        group=t.string("group"),
         requires=requires,
         unless=tuple(t.list_of_str("unless")),
     )
@@ -529,16 +535,16 @@ def _load_term(f: _Fields, raw: Any, index: int, language: LanguageCues) -> Term
 
 def _load_rule(f: _Fields, sections: tuple[str, ...]) -> RuleSpec:
     """A rule instance; its kind and the options the kind declares are checked by `planlint.checks`."""
-    rid = f.str("id", required=True)
+    rid = f.need("id")
     if f.path.stem != rid:
         f.fail("id", f"är '{rid}' men filen heter {f.path.name}", f"is '{rid}' but the file is {f.path.name}")
-    extends = f.str("extends", required=True)
+    extends = f.need("extends")
     docs = f.sub(f.mapping("docs", required=True), "docs").only(DOCS_FIELDS).data
     for key in ("sv", "pass", "fail"):
         if not isinstance(docs.get(key), str):
             f.sub(docs, "docs").fail(key, "saknas eller är inte text", "is missing or not text")
     options = {k: v for k, v in f.data.items() if k not in RULE_FIELDS}
-    report = f.str("report")
+    report = f.string("report")
     if report is not None and report not in sections:
         raise unknown_value(f.path, "report", report, sections)
     raw_examples = f.get("examples", [])
@@ -564,12 +570,12 @@ def _load_rule_example(f: _Fields) -> RuleExample:
     if not isinstance(passes, bool):
         f.fail("passes", "måste vara true eller false", "must be true or false")
     example = RuleExample(
-        text=" ".join(f.str("text", required=True).split()),
-        concept=f.str("concept", required=True),
+        text=" ".join(f.need("text").split()),
+        concept=f.need("concept"),
         passes=passes,
         why=f.texts("why", required=True),
         headings=tuple(f.list_of_str("headings", lower=False)),
-        reason=f.str("reason"),
+        reason=f.string("reason"),
     )
     f.close()
     return example
