@@ -152,11 +152,11 @@ def notes_for(result: PlanResult, elements: dict[int, etree._Element], lang: str
     if not evidence:
         return notes.comments()
     noted: set[tuple[etree._Element, str]] = set()  # one line per concept and paragraph
-    for evidence in strongest_evidence(result):
-        anchor = (elements[evidence.block], evidence.concept)
+    for passage in strongest_evidence(result):
+        anchor = (elements[passage.block], passage.concept)
         if anchor not in noted:
             noted.add(anchor)
-            notes.add(evidence.block, [evidence_line(result, evidence, lang)])
+            notes.add(passage.block, [evidence_line(result, passage, lang)])
     return notes.comments()
 
 
