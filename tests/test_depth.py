@@ -64,6 +64,13 @@ def test_restating_the_framework_is_context_wherever_it_stands(headings) -> None
         assert result.concept(concept).reason.key == "framework"
 
 
+def test_the_plans_own_activity_beside_the_malbild_counts() -> None:
+    own = check_text("För att bidra till målbilden inför vi trygghetsvandringar i alla stadsdelar under 2026.")
+    assert status_of(own, "trygghet") is Status.KONKRETISERAD
+    city = check_text("Kommunfullmäktiges inriktningar ska styra stadens insatser för trygghet.")
+    assert status_of(city, "trygghet") is Status.NAMND
+
+
 def test_a_measured_commitment_beside_the_malbild_counts() -> None:
     result = check_text("För att nå målbilden ska andelen trygga besökare öka från 70 % till 80 % till 2027.")
     assert status_of(result, "trygghet") is Status.UPPFOLJD
@@ -96,6 +103,12 @@ def test_context_sections_only_mention(heading: str) -> None:
     assert status_of(result, "trygghet") is Status.NAMND
     reason = result.concept("trygghet").reason
     assert reason.key in ("foreword", "context") and reason.detail == heading
+
+
+def test_assignments_are_activities_but_the_mission_is_context() -> None:
+    text = "Nämnden har fått i uppdrag att ta fram en handlingsplan mot våld i nära relationer."
+    assert status_of(check_text(text, headings=("Uppdrag från kommunfullmäktige",)), "trygghet") is Status.KONKRETISERAD
+    assert status_of(check_text(text, headings=("Uppdrag och organisation",)), "trygghet") is Status.NAMND
 
 
 def test_a_measured_commitment_counts_in_a_foreword() -> None:

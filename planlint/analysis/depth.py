@@ -87,6 +87,7 @@ class DepthJudge:
         self._pending = PhraseSet(cues.pending_cues)
         self._framework = PhraseSet(cues.framework_cues)
         self._framework_parts = WordSet(cues.framework_parts)
+        self._own_voice = PhraseSet(cues.own_voice)
         self._number_words = WordSet(cues.number_words)
         self._ordinal_words = WordSet(cues.ordinal_words)
         self._money = WordSet(cues.money_words)
@@ -106,10 +107,11 @@ class DepthJudge:
             return cell
         place = self._place(block.section)
         measured = self.measured(words)
-        if self._framework.any_in(words) or sum(w in self._framework_parts for w in set(words)) >= LISTING:
-            if measured:
-                return Judgement(Status.UPPFOLJD)
-            return Judgement(Status.NAMND, Reason("framework"))
+        activity = self._activity.any_in(words)
+        lists = sum(w in self._framework_parts for w in set(words)) >= LISTING
+        own = activity and self._own_voice.any_in(words)  # "för att nå målbilden inför vi …": the plan's own
+        if lists or (self._framework.any_in(words) and not own):
+            return Judgement(Status.UPPFOLJD) if measured else Judgement(Status.NAMND, Reason("framework"))
         if place is not None and place[0] in CONTEXT_ROLES:
             if measured:
                 return Judgement(Status.UPPFOLJD)
@@ -118,7 +120,6 @@ class DepthJudge:
             return Judgement(Status.NAMND, Reason("hedged", self._hedge_words(words)))
         if measured:
             return Judgement(Status.UPPFOLJD)
-        activity = self._activity.any_in(words)
         if not activity and self._aspiration.any_in(words):  # "vi vill att alla ska …": a wish, whatever it says
             return Judgement(Status.NAMND, Reason("aspiration"))
         describes = self._description.any_in(words)

@@ -15,8 +15,8 @@ T = Catalog(
             "restates the overarching goals, no commitment of the plan's own",
         ),
         "foreword": (
-            "står under »{detail}«, en inledning: inget mål och ingen aktivitet i planen bär det som sägs",
-            "stands under “{detail}”, an introduction: no goal or activity of the plan carries what it says",
+            "står i inledningen (»{detail}«): inget mål och ingen aktivitet i planen bär det som sägs",
+            "stands in the introduction (“{detail}”): no goal or activity of the plan carries what it says",
         ),
         "context": (
             "står under »{detail}«: beskriver läget, inget åtagande",

@@ -28,6 +28,7 @@ DEPTH_CUES = (
     "pending_cues",
     "framework_cues",
     "framework_parts",
+    "own_voice",
     "ordinal_words",
     "money_words",
 )
@@ -168,6 +169,7 @@ class LanguageCues:
     pending_cues: tuple[str, ...] = ()
     framework_cues: tuple[str, ...] = ()
     framework_parts: tuple[str, ...] = ()
+    own_voice: tuple[str, ...] = ()
     ordinal_words: tuple[str, ...] = ()
     money_words: tuple[str, ...] = ()
 
