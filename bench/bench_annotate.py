@@ -1,7 +1,7 @@
 """Time `planlint annotate` on a 100-page plan, and planlint's comment writer against python-docx's add_comment.
 
 Builds the 100-page plan of bench_read.py (about 40,000 words), then prints
-1. `planlint annotate` end to end, best of 3, a new process each time (Python, spaCy and the pack loaded cold);
+1. `planlint annotate` end to end, best of 3, a new process each time (Python, tokenizer and pack cold);
 2. its phases in one process, the check warm: input checks, reading with the element map, check, choosing the
    comments, writing them (removing earlier ones included) and saving the copy;
 3. writing N one-paragraph comments on N paragraphs with planlint.annotate.comments and with python-docx's
@@ -61,7 +61,7 @@ def end_to_end(plan: Path, copy: Path) -> float:
 def phases(plan: Path, copy: Path) -> None:
     """Each step of annotate in one process, the check warmed up first."""
     checker = engine_for(None)
-    checker.check(read_plan(plan))  # warm-up: spaCy and the compiled pack, as a long-running process has them
+    checker.check(read_plan(plan))  # warm-up: the tokenizer and the compiled pack, as a long-running process has them
     steps: list[tuple[str, float]] = []
     seconds, _ = timed(lambda: read_plan(plan))
     steps.append(("input checks (read_plan)", seconds))
