@@ -1,8 +1,9 @@
 """Check plans in worker processes (`--jobs`); imported only by runs that use them.
 
-Workers are forked from a process that has already built the checker and loaded the tokenizer, when the
-platform forks. They ignore Ctrl-C: the run stops them itself, on an interrupt or an error as at the end, so
-that no worker outlives it.
+`--jobs N` is N processes at work: N - 1 workers and the run itself, which checks a plan whenever the workers
+have theirs, so that two plans with `--jobs 2` take the time of one. Workers are forked from the run once it
+has built the checker and loaded the tokenizer, when the platform forks. They ignore Ctrl-C: the run stops
+them itself, on an interrupt or an error as at the end, so that no worker outlives it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import signal
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from functools import partial
 from pathlib import Path
 
@@ -23,22 +24,38 @@ from planlint.rulepack.pack import Pack
 
 # (index, plan, cache key or None) of each plan to check
 Task = tuple[int, Path, str | None]
+QUEUED = 2  # plans queued for each worker, so that it has the next one while the run checks one itself
 
 
 def check_in_workers(
     tasks: list[Task], options: RunOptions, store: ResultCache | None, workers: int
 ) -> Iterator[tuple[int, PlanResult | PlanlintError]]:
-    """(index, result or error) of each task as the workers finish them."""
+    """(index, result or error) of each task as it is done, by `workers` processes: this one included."""
     if multiprocessing.get_start_method() == "fork":
         _warm_up(tasks[0][1], options, store)
     root = store.folder if store is not None else None
     before = set(multiprocessing.active_children())
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+    helpers = workers - 1
+    pool = ProcessPoolExecutor(max_workers=helpers, initializer=_ignore_interrupts)
+    pending = tasks[::-1]  # taken from the end: in order
+    running: dict[Future, tuple[int, Path]] = {}
     try:
-        futures = {pool.submit(_check_portable, plan, options, root, key): (i, plan) for i, plan, key in tasks}
-        for future in as_completed(futures):
-            i, plan = futures[future]
-            yield i, _restore(future.result(), partial(_pack_of, plan, options, store))
+        while pending or running:
+            # up to two plans queued a worker, but no more than the workers' share of what is left
+            queued = min(QUEUED * helpers, -(-(len(pending) + len(running)) * helpers // workers))
+            while pending and len(running) < queued:
+                i, plan, key = pending.pop()
+                running[pool.submit(_check_portable, plan, options, root, key)] = (i, plan)
+            done = {future for future in running if future.done()}
+            if not done and pending:
+                i, plan, key = pending.pop()
+                yield i, _check_here(plan, options, store, key)
+                continue
+            if not done:
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                i, plan = running.pop(future)
+                yield i, _restore(future.result(), partial(_pack_of, plan, options, store))
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         for child in set(multiprocessing.active_children()) - before:
@@ -46,6 +63,13 @@ def check_in_workers(
             child.join()
         raise
     pool.shutdown()
+
+
+def _check_here(plan: Path, options: RunOptions, store: ResultCache | None, key: str | None):
+    try:
+        return check_one(plan, options, store, key)
+    except PlanlintError as error:
+        return error
 
 
 def _warm_up(plan: Path, options: RunOptions, store: ResultCache | None) -> None:
@@ -80,5 +104,5 @@ def _restore(checked: bytes | tuple, pack: Callable[[], Pack]) -> PlanResult | P
 
 
 def _pack_of(plan: Path, options: RunOptions, store: ResultCache | None) -> Pack:
-    """The rule pack a plan's settings name (to restore an error reported by a worker)."""
+    """The rule pack a plan's settings name (to restore a result or an error reported by a worker)."""
     return _engine(settings_for(plan, options)[1], store).pack
