@@ -94,9 +94,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from planlint.cli import annotate, baseline, check, diff, outline, report, rules
+    from planlint.cli import annotate, baseline, check, diff, outline, report, rules, serve
 
-    for module in (check, outline, report, rules, baseline, diff, annotate):
+    for module in (check, outline, report, rules, baseline, diff, annotate, serve):
         for command in module.COMMANDS:
             cli.add_command(command)
 
