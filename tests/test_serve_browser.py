@@ -26,6 +26,7 @@ from serve_process import Server
 
 from planlint.project.diff import compare
 from planlint.project.runner import RunOptions, run
+from planlint.web.limits import ServeLimits
 
 TESTS = Path(__file__).resolve().parent
 NODE_DIR = TESTS / "html"
@@ -105,7 +106,7 @@ def browsed(tmp_path_factory):
     (files / "plan-2026.md").write_text(NEW, encoding="utf-8")
     (files / "kultur.md").write_text(DROPPED, encoding="utf-8")
     too_large = files / "stor-plan.pdf"
-    too_large.write_bytes(b"%PDF-1.7\n" + os.urandom(3 * 1024 * 1024 // 2))
+    too_large.write_bytes(b"%PDF-1.7\n" + bytes(ServeLimits().file_bytes + 1024))
     downloads = folder / "downloads"
     downloads.mkdir()
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -120,7 +121,7 @@ def browsed(tmp_path_factory):
         "downloads": str(downloads),
         "screenshots": str(SHOTS),
     }
-    server = Server(folder / "server", "--max-file-mb", "1", "--workers", "2")
+    server = Server(folder / "server", "--workers", "2")
     try:
         spec["base"] = server.url
         (folder / "spec.json").write_text(json.dumps(spec), encoding="utf-8")
@@ -190,7 +191,7 @@ def test_a_damaged_file_gets_the_command_lines_message(browsed):
 def test_a_file_over_the_limit_gets_the_413_page(browsed):
     page = browsed[0]["pages"]["too_large"]
     assert page["status"] == 413 and page["h1"] == "För stor uppladdning"
-    assert "större än 1 MB" in page["text"]
+    assert f"större än {ServeLimits().file_mb} MB" in page["text"]
 
 
 def test_a_dropped_file_is_sent_as_if_chosen(browsed):
@@ -239,8 +240,9 @@ def test_no_request_leaves_the_server_and_no_page_errs(browsed):
     assert leftovers == []
 
 
-def test_screenshots_at_both_widths(browsed):
+def test_screenshots_at_both_widths_and_no_sideways_scrolling(browsed):
     for name in ("upload", "report", "portfolio"):
+        assert browsed[0]["pages"][name]["widths"] == {"1280": 1280, "390": 390}, name
         for width in (1280, 390):
             with Image.open(SHOTS / f"{name}-{width}.png") as image:
                 assert image.width == width and image.height > 600, name

@@ -73,7 +73,10 @@ async function visit(page, name, action, shots) {
   for (const [width, file] of shots || []) {
     if (!spec.screenshots) continue;
     await page.setViewportSize({ width, height: width === PHONE.width ? PHONE.height : DESKTOP.height });
-    const height = Math.min(SHOT_HEIGHT, await page.evaluate(() => document.documentElement.scrollHeight));
+    const [scrollWidth, scrollHeight] = await page.evaluate(
+      () => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]);
+    seen.widths = { ...seen.widths, [width]: scrollWidth }; // wider than the window: the page scrolls sideways
+    const height = Math.min(SHOT_HEIGHT, scrollHeight);
     await page.screenshot({ path: join(spec.screenshots, file), fullPage: true, clip: { x: 0, y: 0, width, height } });
   }
   return [name, seen];
