@@ -143,7 +143,7 @@ def browsed(tmp_path_factory):
 def statuses_of(plan: Path) -> list[list[str]]:
     """The statuses the report must show for a plan: section id and status, as the command line finds them."""
     result = run([str(plan)], RunOptions()).results[0]
-    return [[f"plan-1-{c.concept}", "exempt" if c.exempt else c.status.key] for c in result.concepts]
+    return [[f"plan-1-{c.concept_id}", "exempt" if c.exempt else c.status.key] for c in result.concepts]
 
 
 def test_the_upload_page(browsed):
@@ -167,7 +167,7 @@ def test_three_plans_give_the_portfolio(browsed):
     assert len(page["heatmap"]) == 3
     results = run([str(p) for p in PLANS], RunOptions()).results
     for row, result in zip(page["heatmap"], results):
-        assert row["cells"] == [[c.concept, "exempt" if c.exempt else c.status.key] for c in result.concepts]
+        assert row["cells"] == [[c.concept_id, "exempt" if c.exempt else c.status.key] for c in result.concepts]
     assert "Gemensamma brister" in page["text"]
 
 

@@ -101,14 +101,14 @@ def serve(
     import uvicorn
 
     from planlint.project.config import check_against_pack, find_config, load_config
-    from planlint.project.runner import RunOptions, checker_for
+    from planlint.project.runner import RunOptions, engine_for
     from planlint.web.app import Settings, create_app
 
     found = config or find_config(Path.cwd())
     chosen = found.resolve() if found else Path(str(resources.files("planlint.web").joinpath("defaults.toml")))
     try:
         loaded = load_config(chosen)
-        pack = checker_for(rules or loaded.rules).pack
+        pack = engine_for(rules or loaded.rules).pack
         check_against_pack(loaded, {r.id for r in pack.rules}, {c.id for c in pack.concepts})
     except PlanlintError as error:
         fail(error, lang)

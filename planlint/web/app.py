@@ -27,9 +27,10 @@ from starlette.types import Message, Receive, Scope, Send
 
 from planlint import __version__
 from planlint.project.diff import compare, diff_dict
-from planlint.project.runner import RunOptions, RunResult
+from planlint.project.runner import RunOptions
 from planlint.reporters import json_report, sarif
 from planlint.reporters.html.render import CSP as REPORT_CSP
+from planlint.result import RunResult
 from planlint.rulepack.pack import Pack
 from planlint.web import jobs
 from planlint.web.limits import ServeLimits

@@ -16,7 +16,7 @@ from typing import Any
 from planlint.analysis.tokens import segment
 from planlint.annotate.annotator import annotate
 from planlint.errors import PlanlintError
-from planlint.project.runner import RunOptions, check_one, checker_for, settings_for
+from planlint.project.runner import RunOptions, check_one, engine_for, settings_for
 from planlint.result import PlanResult
 
 Portable = tuple[type[PlanlintError], str | None, str, dict[str, Any]]
@@ -24,7 +24,7 @@ Portable = tuple[type[PlanlintError], str | None, str, dict[str, Any]]
 
 def warm(options: RunOptions) -> None:
     """Load the rule pack and the sentence splitter once, when the worker starts."""
-    checker_for(settings_for(Path("plan.txt"), options)[1])
+    engine_for(settings_for(Path("plan.txt"), options)[1])
     list(segment(["Planen gäller 2026."]))
 
 

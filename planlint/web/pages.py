@@ -15,7 +15,6 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from planlint import __version__
 from planlint.i18n import LANGUAGES, Catalog, pick
 from planlint.project.diff import PlanDiff
-from planlint.project.runner import RunResult
 from planlint.reporters.html.render import render as render_report
 from planlint.reporters.html.view import plan_name
 from planlint.reporters.labels import (
@@ -28,7 +27,7 @@ from planlint.reporters.labels import (
     where,
 )
 from planlint.reporters.labels import T as LABELS
-from planlint.result import Finding
+from planlint.result import Finding, RunResult
 from planlint.web.limits import ServeLimits
 
 REPORT_MASTHEAD = '<header class="masthead">'
@@ -280,7 +279,7 @@ def diff_page(diff: PlanDiff, lang: str) -> str:
     old, new = diff.old, diff.new
     rows = []
     for c in diff.concepts:
-        name = pick(new.pack.concept(c.concept).name, lang)
+        name = pick(new.pack.concept(c.concept_id).name, lang)
         before = StatusView(c.old.key, STATUS_SYMBOLS[c.old], status_word(c.old, lang))
         after = (
             StatusView("exempt", EXEMPT_SYMBOL, LABELS("exempt", lang))

@@ -12,8 +12,8 @@ from pathlib import Path
 from planlint.annotate.annotator import OUTPUT_SUFFIX, WORD_SUFFIX
 from planlint.errors import PlanlintError
 from planlint.i18n import Catalog
-from planlint.project.runner import RunOptions, RunResult
-from planlint.result import PlanResult
+from planlint.project.runner import RunOptions
+from planlint.result import PlanResult, RunResult
 from planlint.web import jobs
 from planlint.web.pool import PlanPool, TimedOut, WorkerLost
 from planlint.web.uploads import check_content
