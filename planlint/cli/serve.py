@@ -120,7 +120,7 @@ def serve(
         queue=queue,
         **({"workers": workers} if workers else {}),
     )
-    options = RunOptions(rules=rules.resolve() if rules else None, config=chosen)
+    options = RunOptions(rules=rules.resolve() if rules else None, config=chosen, cache=False)  # nothing is stored
     settings = Settings(options, pack, loaded.fail_on or "error", limits, lang)
     try:
         listener = socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET)
