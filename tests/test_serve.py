@@ -23,6 +23,8 @@ from planlint.project.diff import compare, diff_dict
 from planlint.project.runner import RunOptions, run
 from planlint.reporters import json_report
 
+pytestmark = pytest.mark.slow  # every test talks to a server started in a fresh interpreter
+
 DAMAGED = ROOT / "tests" / "fixtures" / "bad" / "skadad.docx"
 PAGE_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "

@@ -28,6 +28,8 @@ from planlint.project.diff import compare
 from planlint.project.runner import RunOptions, run
 from planlint.web.limits import ServeLimits
 
+pytestmark = pytest.mark.browser  # drives Chromium with axe-core
+
 TESTS = Path(__file__).resolve().parent
 NODE_DIR = TESTS / "html"
 SHOTS = TESTS / "output" / "serve"
