@@ -15,6 +15,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from planlint import __version__
 from planlint.i18n import LANGUAGES, Catalog, pick
 from planlint.project.diff import PlanDiff
+from planlint.project.diff import T as DIFF
+from planlint.reporters.html.render import T as REPORT
 from planlint.reporters.html.render import render as render_report
 from planlint.reporters.html.view import plan_name
 from planlint.reporters.labels import (
@@ -35,7 +37,6 @@ ACCEPT = ".docx,.pdf,.md,.markdown,.txt"
 
 T = Catalog(
     {
-        "skip": ("Hoppa till innehållet", "Skip to the content"),
         "brand": ("planlint · granskning mot målbild 2027", "planlint · review against målbild 2027"),
         "nav": ("Webbplatsen", "The site"),
         "nav_check": ("Granska planer", "Check plans"),
@@ -99,22 +100,14 @@ T = Catalog(
         "diff_heading": ("{old} → {new}", "{old} → {new}"),
         "old": ("Förra", "Earlier"),
         "new": ("Nya", "New"),
-        "score": ("Sammanvägt", "Overall"),
         "score_change": (
             "Sammanvägt {old} → {new} av 100 ({delta}).",
             "Overall {old} → {new} out of 100 ({delta}).",
         ),
         "parts": ("Målbild 2027 och inriktningar", "Målbild 2027 and political directions"),
         "parts_caption": ("Delarna i båda versionerna", "The parts in both versions"),
-        "col_part": ("Del", "Part"),
         "col_change": ("Förändring", "Change"),
-        "better": ("bättre", "better"),
-        "worse": ("sämre", "worse"),
-        "same": ("oförändrad", "unchanged"),
         "exempt_now": ("undantagen i nya versionen", "exempt in the new version"),
-        "added": ("Nya anmärkningar ({n})", "New findings ({n})"),
-        "removed": ("Åtgärdade anmärkningar ({n})", "Resolved findings ({n})"),
-        "none": ("Inga.", "None."),
         "files": ("Filer", "Files"),
         "back": ("Granska fler planer", "Check more plans"),
         "back_compare": ("Jämför igen", "Compare again"),
@@ -186,6 +179,11 @@ T = Catalog(
 )
 
 
+def say(key: str, lang: str, **params: object) -> str:
+    """A text of the site's own, else one the report or the comparison already words (said in one place)."""
+    return next(c for c in (T, REPORT, DIFF) if key in c)(key, lang, **params)
+
+
 def language(value: str | None, default: str) -> str:
     return value if value in LANGUAGES else default
 
@@ -212,7 +210,7 @@ def page(template: str, lang: str, path: str, **context: object) -> str:
             lang=lang,
             other=other,
             path=path,
-            t=lambda key, **params: T(key, lang, **params),
+            t=lambda key, **params: say(key, lang, **params),
             version=__version__,
             **context,
         )
@@ -287,7 +285,7 @@ def diff_page(diff: PlanDiff, lang: str) -> str:
             else StatusView(c.new.key, STATUS_SYMBOLS[c.new], status_word(c.new, lang))
         )
         rows.append(
-            ChangeRow(name, before, after, c.change, T(c.change, lang), c.new_score - c.old_score, bool(c.exempt))
+            ChangeRow(name, before, after, c.change, say(c.change, lang), c.new_score - c.old_score, bool(c.exempt))
         )
     return page(
         "diff.html.j2",
