@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from starlette.applications import Starlette
@@ -23,7 +24,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from planlint import __version__
 from planlint.project.diff import compare, diff_dict
@@ -73,7 +74,7 @@ class Settings:
     lang: str = "sv"  # the pages' language when the address does not ask for another
 
 
-def create_app(settings: Settings) -> Starlette:
+def create_app(settings: Settings) -> ASGIApp:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         limits = settings.limits
@@ -99,13 +100,7 @@ def create_app(settings: Settings) -> Starlette:
             Route("/static/{name}", static, methods=["GET"]),
             Route("/favicon.ico", no_icon, methods=["GET"]),
         ],
-        exception_handlers={
-            TooLarge: too_large,
-            BadUpload: bad_upload,
-            Busy: busy,
-            HTTPException: http_error,
-            Exception: server_error,
-        },
+        exception_handlers=HANDLERS,
         lifespan=lifespan,
     )
     app.state.settings = settings
@@ -271,12 +266,12 @@ def _errors(outcome: RunResult, lang: str, back: str = "/") -> Response:
 
 
 def _message(
-    lang: str, status: int, title: str, messages: list[str], back: str = "/", headers: dict[str, str] | None = None
+    lang: str, status: int, title: str, messages: list[str], back: str = "/", headers: Mapping[str, str] | None = None
 ) -> Response:
     return HTMLResponse(message_page(lang, T(title, lang), messages, back), status_code=status, headers=headers)
 
 
-def _api_error(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> Response:
+def _api_error(status: int, code: str, message: str, headers: Mapping[str, str] | None = None) -> Response:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status, headers=headers)
 
 
@@ -321,3 +316,13 @@ async def server_error(request: Request, exc: Exception) -> Response:
     if _is_api(request):
         return _api_error(500, "server_error", T("server_error", lang))
     return _message(lang, 500, "server_error_title", [T("server_error", lang)])
+
+
+# Each handler takes its own exception type, which Starlette's annotation (any Exception) cannot say.
+HANDLERS: dict[Any, Any] = {
+    TooLarge: too_large,
+    BadUpload: bad_upload,
+    Busy: busy,
+    HTTPException: http_error,
+    Exception: server_error,
+}

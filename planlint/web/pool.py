@@ -59,7 +59,7 @@ def _serve(conn: Connection, warm: Callable[..., None], warm_args: tuple) -> Non
 
 
 class _Worker:
-    def __init__(self, context: multiprocessing.context.BaseContext, warm: Callable[..., None], warm_args: tuple):
+    def __init__(self, context: multiprocessing.context.ForkServerContext, warm: Callable[..., None], warm_args: tuple):
         self._conn, child = context.Pipe()
         self.process = context.Process(target=_serve, args=(child, warm, warm_args), daemon=True)
         self.process.start()

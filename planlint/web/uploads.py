@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from python_multipart.exceptions import MultipartParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
@@ -20,6 +20,9 @@ from starlette.requests import Request
 from planlint.document.reader import READERS
 from planlint.errors import PlanInputError
 from planlint.web.limits import ServeLimits
+
+if TYPE_CHECKING:
+    from python_multipart.multipart import MultipartCallbacks
 
 MAX_FIELDS, MAX_FIELD_BYTES = 16, 1024  # form fields that are not files (the button pressed, the language)
 MAX_NAME = 120  # characters kept of a file name
@@ -92,7 +95,7 @@ class _Receiver:
         self._size = 0
         self._count = 0
 
-    def callbacks(self) -> dict:
+    def callbacks(self) -> MultipartCallbacks:
         return {
             "on_part_begin": self._begin,
             "on_header_field": lambda data, start, end: self._grow("_header", data[start:end]),
