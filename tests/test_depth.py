@@ -162,6 +162,7 @@ def test_a_topic_heading_alone_is_mentioned() -> None:
         ("Mål 3: Tryggheten i parkerna ska öka.", "direction_only"),
         ("Vi genomför trygghetsvandringar i parkerna senast 2027.", "no_measure"),
         ("Vi genomför trygghetsvandringar. Indikatorer tas fram under året.", "not_developed"),
+        ("Vi genomför trygghetsvandringar. Indikatorn är ny och målvärdet tas fram under 2026.", "no_target"),
         ("Vi genomför trygghetsvandringar för 3 mnkr under 2026.", "no_measure"),
         ("Tryggheten i parkerna ska öka. Utfall 2024: 71 %.", "direction_only"),
     ],

@@ -167,26 +167,24 @@ class DepthJudge:
         return self._measure.any_in(words) or self._indicator.any_in(words)
 
     def _missing_measure(self, block: Block, words: list[str], text: str) -> Reason:
-        """Why a commitment is not followed up: the indicator is still to come (said here or elsewhere in the
-        paragraph), a value is missing, or a direction ("ska öka") has no number."""
+        """Why a commitment is not followed up: its indicator or target value is still to come (said here or
+        elsewhere in the paragraph), a value is missing, or a direction ("ska öka") has no number."""
         if self._pending.any_in(words):
-            return Reason("not_developed", _short(text))
-        later = self._pending_in(block)
-        if later:
-            return Reason("not_developed", later)
+            return self._pending_reason(words, text)
+        for sentence in SENTENCE_END.split(block.text):
+            later = WORD.findall(sentence.lower())
+            if self._pending.any_in(later) and (self._indicator.any_in(later) or self._target.any_in(later)):
+                return self._pending_reason(later, sentence)
         if self._values(words) and self._measures(words):
             return Reason("no_target", _short(text))
         if self._direction.any_in(words):
             return Reason("direction_only")
         return Reason("no_measure")
 
-    def _pending_in(self, block: Block) -> str | None:
-        """A sentence of the paragraph that says its indicator or target value is still to come."""
-        for sentence in SENTENCE_END.split(block.text):
-            words = WORD.findall(sentence.lower())
-            if self._pending.any_in(words) and (self._indicator.any_in(words) or self._target.any_in(words)):
-                return _short(sentence)
-        return None
+    def _pending_reason(self, words: list[str], text: str) -> Reason:
+        """A target value still to come ("målvärde tas fram") lacks a target; anything else an indicator."""
+        target = "target" in self._columns and self._columns["target"].any_in(words)
+        return Reason("no_target" if target else "not_developed", _short(text))
 
     def _has_value(self, words: list[str]) -> bool:
         return self._values(words) > 0
