@@ -25,6 +25,29 @@ T = Catalog(
             "mappen innehåller inga planer (.docx, .pdf, .md eller .txt).",
             "the folder holds no plans (.docx, .pdf, .md or .txt).",
         ),
+        "empty_argument": (
+            "en tom sökväg ('') är ingen plan. Ange en fil, en mapp eller ett mönster; `.` är den här mappen.",
+            "an empty path ('') is no plan. Give a file, a folder or a pattern; `.` is this folder.",
+        ),
+        "folder_unreadable": (
+            "mappen går inte att läsa: du saknar behörighet ({reason}). Kontrollera mappens behörigheter.",
+            "the folder cannot be read: you lack permission ({reason}). Check the folder's permissions.",
+        ),
+        "folder_unlistable": (
+            "mappen går inte att läsa ({reason}).",
+            "the folder cannot be read ({reason}).",
+        ),
+        "symlink_loop": (
+            "sökvägen är en symbolisk länk som pekar på sig själv i en slinga och leder inte till någon fil. "
+            "Ta bort eller rätta länken.",
+            "the path is a symbolic link that points back to itself in a loop and leads to no file. "
+            "Remove or fix the link.",
+        ),
+        "no_permission": (
+            "filen går inte att läsa: du saknar behörighet ({reason}). Kontrollera filens och mapparnas behörigheter.",
+            "the file cannot be read: you lack permission ({reason}). Check the permissions of the file and its "
+            "folders.",
+        ),
         "no_match": (
             "mönstret matchar inga planer. Kontrollera mönstret.",
             "the pattern matches no plans. Check the pattern.",
@@ -51,19 +74,33 @@ T = Catalog(
             "the file is damaged or incomplete and cannot be read ({reason}). "
             "Open it in Word or a PDF reader, save it again and retry.",
         ),
+        "word_kind": (
+            "filen är {kind}, inte ett vanligt Word-dokument. Öppna den i Word och spara den som "
+            "Word-dokument (.docx), utan makron, och kör planlint på den nya filen.",
+            "the file is {kind}, not a plain Word document. Open it in Word, save it as a Word Document "
+            "(.docx) without macros and run planlint on the new file.",
+        ),
         "encrypted": (
             "filen är lösenordsskyddad. Spara en kopia utan lösenord och kör planlint på den.",
             "the file is password-protected. Save a copy without a password and run planlint on it.",
         ),
         "zip_bomb": (
-            "filen packas upp till mer än {limit} MB och läses inte (den kan vara en zip-bomb). "
+            "filen packas upp till {size} MB, mer än {limit}, och läses inte (den kan vara en zip-bomb). "
             "Kontrollera var filen kommer ifrån.",
-            "the file unpacks to more than {limit} MB and is not read (it may be a zip bomb). "
+            "the file unpacks to {size} MB, more than {limit}, and is not read (it may be a zip bomb). "
             "Check where the file comes from.",
         ),
         "too_large_bytes": (
             "filen är större än {limit} MB. Dela upp planen eller ta bort stora bilder och bilagor.",
             "the file is larger than {limit} MB. Split the plan or remove large images and appendices.",
+        ),
+        "too_large_text": (
+            "planen är för stor: {size} MB text, högst {limit} MB. Dela upp den i mindre delar.",
+            "the plan is too large: {size} MB of text, at most {limit} MB. Split it into smaller parts.",
+        ),
+        "too_large_text_file": (
+            "planen är för stor: en textfil på {size} MB, högst {limit} MB text. Dela upp den i mindre delar.",
+            "the plan is too large: a text file of {size} MB, at most {limit} MB of text. Split it into smaller parts.",
         ),
         "too_large_pages": (
             "planen har fler än {limit} sidor. Dela upp den i mindre delar.",

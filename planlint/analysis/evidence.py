@@ -59,8 +59,9 @@ def _block_evidence(
             if index.vetoed(concept, sentence.words):
                 continue
             mine = [h for h in hits if h.concept == concept]
-            positive = [h for h in mine if not any(a <= h.first < b for a, b in negated_spans)]
-            negated = [h for h in mine if h not in positive]
+            denied = [any(a <= h.first < b for a, b in negated_spans) for h in mine]
+            positive = [h for h, no in zip(mine, denied) if not no]
+            negated = [h for h, no in zip(mine, denied) if no]
             per_concept.setdefault(concept, []).append(_SentenceHits(sentence, positive, negated))
     found = []
     judged: dict[int, Judgement] = {}  # a sentence evidence for several concepts is judged once

@@ -23,6 +23,7 @@ THRESHOLD = 1.0  # the summed weight that makes a sentence evidence for a concep
 TITLE_WORDS = 12  # the longest title of a document, programme or project, in words
 SENTENCE_END = (".", "!", "?")
 TITLE_HEAD = 3  # a title's head noun is among its first words ("Stadens program för …")
+MAX_WORD_CHARS = 80  # longer "words" (a run of letters with no space) realise no term
 MIN_PART = 3  # the shortest other part of a compound, in letters
 LINKS = ("", "s")  # Swedish linking morphemes between compound parts ("trygghet-s-vandring")
 TYPO_MIN = 8  # the shortest vocabulary word (or first part of a compound) that a typo is corrected to
@@ -92,6 +93,8 @@ class ConceptIndex:
 
     def _word_hits_uncached(self, word: str) -> tuple[tuple[str, Term], ...]:
         """The (concept, term) pairs one word realises on its own, or as the word its typo stands for."""
+        if len(word) > MAX_WORD_CHARS:  # no Swedish word is this long; its prefixes would cost its square
+            return ()
         found = self._found(word)
         if not found and self._lookalikes and len(word) >= TYPO_MIN and word not in self._lookalikes:
             meant = self.meant(word)

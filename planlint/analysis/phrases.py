@@ -136,6 +136,19 @@ def is_glob(pattern: str) -> bool:
 
 
 def glob_regex(pattern: str, anchored: bool = True) -> str:
-    """A word glob as a regular expression: `*` any letters, `?` one; never across a line break."""
-    body = "".join(r"[^\n]*" if c == "*" else r"[^\n]" if c == "?" else re.escape(c) for c in pattern)
+    """A word glob as a regular expression: `*` any letters, `?` one; never across a line break.
+
+    Matching takes time linear in the word whatever the pattern (`*a*a*a*…*x` would backtrack exponentially as
+    plain `.*`s): each piece between two stars is taken at its first place, in an atomic group, which is
+    always right for a glob, and only the last piece, which must end the word, is searched for from the end."""
+    pieces = [_piece(p) for p in pattern.split("*")]
+    if len(pieces) == 1:
+        body = pieces[0]
+    else:
+        middle = "".join(f"(?>[^\\n]*?{piece})" for piece in pieces[1:-1] if piece)
+        body = f"{pieces[0]}{middle}[^\\n]*{pieces[-1]}"
     return rf"(?:{body})\Z" if anchored else body
+
+
+def _piece(text: str) -> str:
+    return "".join(r"[^\n]" if c == "?" else re.escape(c) for c in text)

@@ -22,6 +22,9 @@ PIECES = re.compile(r"\S+")  # \S is exactly `not str.isspace()`, where spaCy cu
 Token = tuple[int, int, bool, bool]
 
 
+MAX_PIECE_CHARS = 256  # a longer run without white space is one token (no word or URL of a plan is as long)
+
+
 class Tokenizer:
     """The non-whitespace tokens of a text, as spaCy's tokenizer with the same rules makes them."""
 
@@ -52,7 +55,9 @@ class Tokenizer:
         for piece in PIECES.finditer(text):
             start, end = piece.span()
             known = pieces.get(piece.group())
-            if known is None:
+            if known is None and end - start > MAX_PIECE_CHARS:  # peeling affixes costs its square: one token
+                known = (((0, end - start, False),), False)
+            elif known is None:
                 known = pieces[piece.group()] = self._piece(piece.group())
             tokens, matchable = known
             if matchable:

@@ -44,6 +44,9 @@ def segment(texts: Iterable[str]) -> Iterator[list[Sentence]]:
         yield _sentences(text, tokenizer.tokens(text), tokenizer.sentence_enders)
 
 
+MAX_SENTENCE_WORDS = 300  # a longer run without a sentence end is cut, so that work per sentence stays bounded
+
+
 def _sentences(text: str, tokens: list[Token], enders: frozenset[str]) -> list[Sentence]:
     """spaCy's sentencizer: after a sentence ender, the next token that is neither punctuation nor an ender
     starts a sentence; so does a whitespace token (planlint drops those, so the token after it starts it)."""
@@ -53,7 +56,7 @@ def _sentences(text: str, tokens: list[Token], enders: frozenset[str]) -> list[S
     seen_end = False
     for start, end, is_punct, spaced in tokens:
         word = text[start:end]
-        if seen_end and (spaced or (not is_punct and word not in enders)):
+        if (seen_end and (spaced or (not is_punct and word not in enders))) or len(words) >= MAX_SENTENCE_WORDS:
             sentences.append(Sentence(text[spans[0][0] : spans[-1][1]], spans[0][0], spans[-1][1], words, spans))
             spans, words, seen_end = [], [], False
         if word in enders:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 import docx
@@ -20,6 +21,8 @@ from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docx.parts.comments import CommentsPart
 from lxml import etree
+
+from planlint.errors import PlanInputError
 
 W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
@@ -35,6 +38,23 @@ RANGE_START, RANGE_END, REFERENCE = qn("w:commentRangeStart"), qn("w:commentRang
 ID, AUTHOR, INITIALS, DATE, VAL = qn("w:id"), qn("w:author"), qn("w:initials"), qn("w:date"), qn("w:val")
 PARA_ID = f"{W14}paraId"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+MAX_ID = 2**31 - 1  # w:id is a 32-bit number
+# The Word 2016+ comment parts are read as bytes: no entity is expanded, no DTD or network is loaded.
+SAFE_PARSER = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
+
+
+class CommentPartError(PlanInputError):
+    """A comment part of the plan that cannot be read (empty, damaged, an entity bomb)."""
+
+    def __init__(self, source: Path | None, part: str, detail: str) -> None:
+        detail = " ".join(detail.split())[:100]
+        reason = (
+            f"kommentarsdelen {part} går inte att tolka: {detail}",
+            f"the comment part {part} cannot be parsed: {detail}",
+        )
+        super().__init__(source, "corrupt", reason=reason)
+
 
 Note = tuple[etree._Element, list[str]]  # a w:p of the body and the paragraphs of the comment on it
 
@@ -56,7 +76,7 @@ def add_comments(
     return added
 
 
-def remove_comments(word: docx.document.Document, author: str) -> int:
+def remove_comments(word: docx.document.Document, author: str, source: Path | None = None) -> int:
     """Remove every comment by `author`, with its marks in the body; returns how many were removed."""
     comments = _comments_root(word, create=False)
     if comments is None:
@@ -68,7 +88,7 @@ def remove_comments(word: docx.document.Document, author: str) -> int:
         comments.remove(comment)
     _unmark(word.element, ids)
     if para_ids:
-        _drop_extensions(word.part, para_ids)
+        _drop_extensions(word.part, para_ids, source)
     return len(removed)
 
 
@@ -94,10 +114,12 @@ def _next_id(comments: etree._Element, document: etree._Element) -> int:
 
 
 def _int(value: str | None) -> int | None:
+    """A comment id, or None for one that is no id Word can use (not a number, or out of its 32-bit range)."""
     try:
-        return int(value) if value is not None else None
+        number = int(value) if value is not None and len(value) <= 10 else None
     except ValueError:
         return None
+    return number if number is not None and 0 <= number <= MAX_ID else None
 
 
 def _comment(comments: etree._Element, comment_id: str, lines: list[str], attributes: dict[str, str]) -> etree._Element:
@@ -140,7 +162,7 @@ def _unmark(document: etree._Element, ids: set[str | None]) -> None:
         target.getparent().remove(target)
 
 
-def _drop_extensions(part: Part, para_ids: set[str]) -> None:
+def _drop_extensions(part: Part, para_ids: set[str], source: Path | None = None) -> None:
     """Remove the Word 2016+ entries of removed comments (found by their paragraph ids, then durable ids)."""
     durable_ids: set[str] = set()
 
@@ -163,16 +185,21 @@ def _drop_extensions(part: Part, para_ids: set[str]) -> None:
                 root.remove(entry)
 
     for reltype, edit in ((RT_EXTENDED, extended), (RT_IDS, ids), (RT_EXTENSIBLE, extensible)):
-        _edit_part(part, reltype, edit)
+        _edit_part(part, reltype, edit, source)
 
 
-def _edit_part(part: Part, reltype: str, edit: Callable[[etree._Element], None]) -> None:
+def _edit_part(part: Part, reltype: str, edit: Callable[[etree._Element], None], source: Path | None = None) -> None:
     """Edit the XML of a related part that python-docx keeps as bytes, if the document has that part."""
     try:
         related = part.part_related_by(reltype)
     except KeyError:
         return
-    root = etree.fromstring(related.blob)
+    try:
+        root = etree.fromstring(related.blob, SAFE_PARSER)
+    except etree.XMLSyntaxError as exc:  # empty, cut off, or an entity bomb (never expanded)
+        raise CommentPartError(source, str(related.partname), str(exc)) from None
+    if root is None:
+        raise CommentPartError(source, str(related.partname), "tom")
     edit(root)
     # python-docx keeps parts it has no class for as bytes in `_blob`, with no public setter.
     related._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from planlint.document.identity import property_title
-from planlint.document.limits import Limits
+from planlint.document.limits import Limits, megabytes
 from planlint.document.model import (
     Block,
     BlockKind,
@@ -36,6 +36,7 @@ from planlint.errors import PlanInputError
 
 MAIN_PART = "word/document.xml"
 MB = 1024 * 1024
+MAX_STYLE_DEPTH = 32  # styles followed up a basedOn chain
 BOMB_MIN_BYTES = MB  # a part smaller than this is never a zip bomb, however well it compresses
 NOT_A_ZIP = (
     "inte en giltig zip-fil, kanske avbruten vid kopiering",
@@ -44,6 +45,12 @@ NOT_A_ZIP = (
 NO_MAIN_PART = (f"{MAIN_PART} saknas", f"{MAIN_PART} is missing")
 NO_BODY = ("dokumentet saknar w:body", "the document has no w:body")
 MAX_DETAIL_CHARS = 100
+# Main-part content types of Word files that python-docx does not open, by a distinctive part of their name.
+OTHER_WORD_KINDS = {
+    "macroEnabled.main": ("ett Word-dokument med makron (.docm)", "a Word document with macros (.docm)"),
+    "template.main": ("en Word-mall (.dotx)", "a Word template (.dotx)"),
+    "macroEnabledTemplate.main": ("en Word-mall med makron (.dotm)", "a Word template with macros (.dotm)"),
+}
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 ALTERNATE, CHOICE, FALLBACK = f"{_MC}AlternateContent", f"{_MC}Choice", f"{_MC}Fallback"
@@ -126,15 +133,30 @@ def _check_package(path: Path, limits: Limits) -> None:
         raise PlanInputError(path, "corrupt", reason=NOT_A_ZIP) from None
     if all(member.filename != MAIN_PART for member in members):
         raise PlanInputError(path, "corrupt", reason=NO_MAIN_PART)
+    _check_budget(path, members, limits)
+
+
+def _check_budget(path: Path, members: list[zipfile.ZipInfo], limits: Limits) -> None:
+    """The parts together, not one by one: many small parts that each inflate well can make a bomb too. Every
+    XML part is parsed into memory (lxml takes ten times its size or more), so XML has a budget of its own."""
     unpacked = sum(member.file_size for member in members)
-    if unpacked > limits.max_unpacked_mb * MB or any(_inflates(member, limits) for member in members):
-        raise PlanInputError(path, "zip_bomb", limit=limits.max_unpacked_mb)
+    packed = max(sum(member.compress_size for member in members), 1)
+    xml = sum(member.file_size for member in members if member.filename.lower().endswith((".xml", ".rels")))
+    ratio = limits.max_compression_ratio
+    if unpacked > limits.max_unpacked_mb * MB:
+        over = (f"gränsen {limits.max_unpacked_mb} MB", f"the limit of {limits.max_unpacked_mb} MB")
+    elif xml > limits.max_xml_mb * MB:
+        over = (f"gränsen {limits.max_xml_mb} MB för dokumentets XML", f"the limit of {limits.max_xml_mb} MB of XML")
+    elif unpacked > BOMB_MIN_BYTES and (unpacked > ratio * packed or any(_inflates(m, ratio) for m in members)):
+        over = (f"{ratio} gånger sin packade storlek", f"{ratio} times its packed size")
+    else:
+        return
+    raise PlanInputError(path, "zip_bomb", size=megabytes(unpacked), limit=over)
 
 
-def _inflates(member: zipfile.ZipInfo, limits: Limits) -> bool:
+def _inflates(member: zipfile.ZipInfo, ratio: int) -> bool:
     """Whether a large part inflates more than the allowed compression ratio."""
-    inflated_limit = limits.max_compression_ratio * max(member.compress_size, 1)
-    return member.file_size > BOMB_MIN_BYTES and member.file_size > inflated_limit
+    return member.file_size > BOMB_MIN_BYTES and member.file_size > ratio * max(member.compress_size, 1)
 
 
 @contextmanager
@@ -143,6 +165,9 @@ def _corrupt_on_error(path: Path) -> Iterator[None]:
     try:
         yield
     except Exception as exc:  # python-docx and lxml raise many kinds of error on damaged parts
+        kind = next((kind for marker, kind in OTHER_WORD_KINDS.items() if marker in str(exc)), None)
+        if kind is not None:  # python-docx's English "is not a Word file, content type is …"
+            raise PlanInputError(path, "word_kind", kind=kind) from None
         detail = (str(exc).splitlines() or [type(exc).__name__])[0][:MAX_DETAIL_CHARS]
         reason = (f"Word-innehållet går inte att tolka: {detail}", f"the Word content cannot be parsed: {detail}")
         raise PlanInputError(path, "corrupt", reason=reason) from None
@@ -292,11 +317,12 @@ class StyleMap:
 
     @staticmethod
     def _chain(style_id: str, styles: dict[str, _StyleXml]) -> list[tuple[str, _StyleXml]]:
-        """The style and the styles it is based on, nearest first (a cycle is cut)."""
+        """The style and the styles it is based on, nearest first (a cycle is cut, and so is a chain deeper than
+        any Word makes, which would cost its square over the styles in use)."""
         chain: list[tuple[str, _StyleXml]] = []
         seen: set[str] = set()
         current: str | None = style_id
-        while current is not None and current not in seen:
+        while current is not None and current not in seen and len(chain) < MAX_STYLE_DEPTH:
             seen.add(current)
             style = styles.get(current, _StyleXml())
             chain.append((current, style))

@@ -27,22 +27,23 @@ NAMES = {
     "nb": ("norska", "Norwegian"),
     "de": ("tyska", "German"),
 }
-MIN_WORDS = 40  # fewer words than this are too few to judge
 SAMPLE_WORDS = 20_000
+# The decision is by confidence, however short the plan: another language is judged only on at least this many
+# of its function words, outnumbering the Swedish ones by this factor.
+MIN_EVIDENCE = 4
+MARGIN = 2
 
 
-def guess_language(text: str) -> tuple[str, int]:
-    """Return the language whose function words cover the most of `text`, and how many words were read."""
+def language_scores(text: str) -> dict[str, int]:
+    """How many of the text's words are function words of each language."""
     words = [w.lower() for w in _WORD.findall(text)][:SAMPLE_WORDS]
     counts = Counter(words)  # each distinct word looked up once
-    scores = {lang: sum(counts[w] for w in set(ws.split())) for lang, ws in FUNCTION_WORDS.items()}
-    best = max(scores, key=scores.__getitem__)
-    return best, len(words)
+    return {lang: sum(counts[w] for w in set(ws.split())) for lang, ws in FUNCTION_WORDS.items()}
 
 
 def check_swedish(document: Document) -> None:
-    """Raise PlanInputError when a plan with enough text is clearly in another language."""
-    text = " ".join(b.text for b in document.blocks[:2000])
-    language, words = guess_language(text)
-    if words >= MIN_WORDS and language != "sv":
+    """Raise PlanInputError when a plan is, with confidence, in another language."""
+    scores = language_scores(" ".join(b.text for b in document.blocks[:2000]))
+    language = max(scores, key=scores.__getitem__)
+    if language != "sv" and scores[language] >= MIN_EVIDENCE and scores[language] > MARGIN * scores["sv"]:
         raise PlanInputError(document.path, "not_swedish", language=NAMES[language])

@@ -23,6 +23,7 @@ LOAD_ERRORS = {
     pdfium_c.FPDF_ERR_PAGE: ("en sida saknas eller är skadad", "a page is missing or damaged"),
 }
 ENCRYPTION_ERRORS = {pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY}
+TABLES_SKIPPED = "planlint:tables-skipped"  # pages read without their tables (too many rules to join in time)
 METADATA_KEYS = ("Subject", "Keywords", "Creator", "Producer", "CreationDate", "ModDate")
 
 
@@ -35,7 +36,7 @@ def read(path: Path, limits: Limits) -> Document:
         builder = DocumentBuilder(path, "pdf", limits.max_blocks)
         _set_metadata(builder.document, pdf)
         builder.document.pages = len(pdf)
-        items = _read_pages(path, pdf)
+        items = _read_pages(path, pdf, builder.document.metadata)
     finally:
         pdf.close()
     info_title, builder.document.title = builder.document.title, None  # a title on the page goes first
@@ -65,8 +66,9 @@ def _set_metadata(document: Document, pdf: pdfium.PdfDocument) -> None:
     document.metadata = {key: info[key] for key in METADATA_KEYS if key in info}
 
 
-def _read_pages(path: Path, pdf: pdfium.PdfDocument) -> list[Line | Table]:
-    """Every page's lines and tables in reading order, running headers and footers dropped."""
+def _read_pages(path: Path, pdf: pdfium.PdfDocument, notes: dict[str, str]) -> list[Line | Table]:
+    """Every page's lines and tables in reading order, running headers and footers dropped. The pages whose
+    tables were too dense to read go into `notes` (TABLES_SKIPPED)."""
     finder = TableFinder(path)
     pages: list[list[Line]] = []
     tables: list[list[Table]] = []
@@ -79,6 +81,8 @@ def _read_pages(path: Path, pdf: pdfium.PdfDocument) -> list[Line | Table]:
             heights.append(height)
     finally:
         finder.close()
+    if finder.skipped:
+        notes[TABLES_SKIPPED] = ", ".join(map(str, finder.skipped))
     if pages and sum(len(line.text) for lines in pages for line in lines) < MIN_CHARS_PER_PAGE * len(pdf):
         raise PlanInputError(path, "scanned")
     ordered = [

@@ -23,6 +23,8 @@ RULE_THICKNESS = 2.5  # a path at most this thick (points) is a rule; a larger b
 MIN_RULE_LENGTH = 3.0
 MIN_RULES = 2  # per direction: fewer horizontal or vertical rules than this cannot make a table
 MIN_ROWS = 2
+MAX_RULES = 4000  # drawn rules on a page (a 15-page plan's busiest page has about 400)
+MAX_GRID_POINTS = 2500  # distinct rule rows × columns, a 50 × 50 grid (a plan's tables have a few hundred)
 MIN_COLUMNS = 2
 FULL_LINE_CHARS = 2.5  # a line of a cell is full when it ends at most this many characters' width from the edge
 COLUMN_TOLERANCE = 3.0  # points: column edges this close on two pages are the same column
@@ -127,16 +129,23 @@ def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> 
 
 
 class TableFinder:
-    """Finds ruled tables with pdfplumber's table finder, opening the file only when a page has rules."""
+    """Finds ruled tables with pdfplumber's table finder, opening the file only when a page has rules.
+
+    The finder's time grows with the square of the grid (a 200 × 200 grid takes a minute), so a page with more
+    rules or grid points than any real table is read without its tables, and its number kept in `skipped`."""
 
     def __init__(self, path: Path) -> None:
         self._path = path
         self._pdf: Any = None  # pdfplumber's PDF, opened when a page has ruled lines
+        self.skipped: list[int] = []
 
     def find(self, page_number: int, page, textpage, height: float, lines: list) -> list[Table]:
         """The tables (at least two rows and two columns) of a page (1-based); `lines` are the page's text lines."""
         horizontal, vertical = rulings(page, height)
         if len(horizontal) < MIN_RULES or len(vertical) < MIN_RULES:
+            return []
+        if _too_dense(horizontal, vertical):
+            self.skipped.append(page_number)
             return []
         if self._pdf is None:
             import pdfplumber  # here: most plans' pages have no ruled table, and it takes a quarter of a second
@@ -162,7 +171,19 @@ class TableFinder:
 
     def close(self) -> None:
         if self._pdf is not None:
-            self._pdf.close()
+            try:
+                self._pdf.close()
+            except Exception:  # pdfminer can fail to close a damaged file; the text is read already
+                pass
+
+
+def _too_dense(horizontal: list[dict], vertical: list[dict]) -> bool:
+    """More rules, or more crossings of distinct rule rows and columns, than a table of a plan has."""
+    if len(horizontal) + len(vertical) > MAX_RULES:
+        return True
+    rows = {round(edge["top"]) for edge in horizontal}
+    columns = {round(edge["x0"]) for edge in vertical}
+    return len(rows) * len(columns) > MAX_GRID_POINTS
 
 
 def _edges(xs: list[float]) -> tuple[float, ...]:

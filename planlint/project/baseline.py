@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from planlint import __version__
@@ -82,15 +83,15 @@ def baseline_dict(results: list[PlanResult], path: Path) -> dict:
 
 
 def load_baseline(path: Path) -> Baseline:
+    """Read and check a baseline file; anything else is a BaselineError that names the file and the field."""
     try:
+        if not S_ISREG(path.stat().st_mode):  # /dev/zero never ends, a pipe may never answer
+            raise BaselineError(path, ("inte en vanlig fil", "not a regular file"))
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise BaselineError(path, os_reason(exc)) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        where = f"{getattr(exc, 'lineno', 1)}:{getattr(exc, 'colno', 1)}"
-        raise BaselineError(
-            path, (f"inte giltig JSON (rad:kolumn {where})", f"not valid JSON (line:column {where})")
-        ) from None
+    except (ValueError, RecursionError) as exc:  # invalid JSON or UTF-8, a number of 5,000 digits, deep nesting
+        raise BaselineError(path, _json_problem(exc)) from None
     if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION:
         raise BaselineError(
             path,
@@ -109,7 +110,25 @@ def load_baseline(path: Path) -> Baseline:
                 "the fields plans and content must map each plan to a list of fingerprints",
             ),
         )
-    return Baseline(path, data.get("pack") or {}, plans, content)
+    pack = data.get("pack") or {}
+    if not isinstance(pack, dict) or not all(isinstance(v, str) for v in pack.values()):
+        raise BaselineError(
+            path, ("fältet pack ska ha name och version som text", "the field pack must hold name and version as text")
+        )
+    return Baseline(path, pack, plans, content)
+
+
+def _json_problem(exc: Exception) -> tuple[str, str]:
+    if isinstance(exc, json.JSONDecodeError):
+        return (
+            f"inte giltig JSON: rad {exc.lineno}, kolumn {exc.colno}",
+            f"not valid JSON: line {exc.lineno}, column {exc.colno}",
+        )
+    if isinstance(exc, UnicodeDecodeError):
+        return ("filen är inte sparad som UTF-8", "the file is not saved as UTF-8")
+    if isinstance(exc, RecursionError):
+        return ("JSON-innehållet är för djupt nästlat", "the JSON is nested too deeply")
+    return ("ett tal har för många siffror", "a number has too many digits")
 
 
 def _lists_of_strings(value: object) -> bool:

@@ -24,12 +24,14 @@ from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from functools import lru_cache
 from pathlib import Path
+from stat import S_ISREG
 
 from planlint.errors import ConfigError
 from planlint.i18n import Catalog
 from planlint.names import did_you_mean, resolve
 from planlint.os_errors import os_reason
 
+MAX_BYTES = 1024 * 1024  # no configuration is larger
 FAIL_ON = ("error", "warning", "info", "never")
 SEVERITIES = ("info", "warning", "error")
 KEYS = ("rules", "fail-on", "select", "ignore", "severity", "exempt", "exclude", "extend-exclude", "overrides")
@@ -87,6 +89,19 @@ T = Catalog(
             "{name!r} is neither a concept nor a rule of the rule pack.{hint} See `planlint rules`.",
         ),
         "unreadable": ("filen går inte att läsa: {reason}", "the file cannot be read: {reason}"),
+        "not_a_file": (
+            "är inte en vanlig fil (en mapp, en enhet eller ett rör); ange en TOML-fil",
+            "is not a regular file (a folder, a device or a pipe); give a TOML file",
+        ),
+        "too_big": (
+            "filen är större än {limit} kB, mer än någon konfiguration behöver",
+            "the file is larger than {limit} kB, more than any configuration needs",
+        ),
+        "too_deep": ("filen är för djupt nästlad för att läsas", "the file is nested too deeply to be read"),
+        "path_text": (
+            "{key} måste vara en sökväg skriven som text, utan NUL-tecken",
+            "{key} must be a path written as text, without NUL characters",
+        ),
         "not_utf8": ("filen är inte sparad som UTF-8", "the file is not saved as UTF-8"),
         "toml": ("felaktig TOML på {where}: {what}", "invalid TOML at {where}: {what}"),
         "at": ("rad {line}, kolumn {column}", "line {line}, column {column}"),
@@ -199,7 +214,7 @@ def matches(pattern: str, path: Path, root: Path) -> bool:
 
 
 def _relative(path: Path, root: Path) -> str:
-    absolute = path.resolve() if path.exists() else Path.cwd() / path
+    absolute = path.resolve() if _looks(path, Path.exists) else Path.cwd() / path
     try:
         return absolute.relative_to(root).as_posix()
     except ValueError:
@@ -219,15 +234,52 @@ def _matches(pattern: str, relative: str) -> bool:
 
 def find_config(start: Path) -> Path | None:
     """The nearest planlint.toml, or pyproject.toml with a [tool.planlint] table, from `start` upward."""
-    folder = start if start.is_dir() else start.parent
+    folder = start if _looks(start, Path.is_dir) else start.parent
     for directory in [folder.resolve(), *folder.resolve().parents]:
         candidate = directory / "planlint.toml"
-        if candidate.is_file():
+        if _looks(candidate, Path.is_file):
             return candidate
         pyproject = directory / "pyproject.toml"
-        if pyproject.is_file() and "planlint" in _read(pyproject).get("tool", {}):
+        if _looks(pyproject, Path.is_file) and _names_planlint(pyproject):
             return pyproject
     return None
+
+
+def _looks(path: Path, test) -> bool:
+    """`test(path)` (is it a file, a folder …), False for a path that cannot be looked at: the plan's reader
+    tells the user why."""
+    try:
+        return test(path)
+    except OSError:
+        return False
+
+
+def _names_planlint(pyproject: Path) -> bool:
+    """Whether a pyproject.toml is planlint's to read: it has a [tool.planlint] table, or (when it does not
+    parse, or its `tool` is no table) it mentions planlint at all. Another project's broken file is ignored."""
+    try:
+        tool = _read(pyproject).get("tool")
+    except ConfigError:
+        return "tool.planlint" in _text(pyproject)
+    return "planlint" in tool if isinstance(tool, dict) else "planlint" in _text(pyproject)
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_bytes()[:MAX_BYTES].decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def _tool_table(path: Path, data: dict) -> dict:
+    """The [tool.planlint] table of a pyproject.toml, which must be a table inside a table."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(path, _pair("table", key="tool"))
+    table = tool.get("planlint", {})
+    if not isinstance(table, dict):
+        raise ConfigError(path, _pair("table", key="tool.planlint"))
+    return table
 
 
 def load_config(path: Path | None) -> Config:
@@ -235,7 +287,7 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     data = _read(path)
-    table = data.get("tool", {}).get("planlint", {}) if path.name == "pyproject.toml" else data
+    table = _tool_table(path, data) if path.name == "pyproject.toml" else data
     if path.name != "pyproject.toml" and "tool" in table and "planlint" in (table["tool"] or {}):
         raise ConfigError(path, _pair("tool_table"))
     _known_keys(path, table, KEYS)
@@ -244,6 +296,8 @@ def load_config(path: Path | None) -> Config:
         raise ConfigError(path, _pair("fail_on", values=", ".join(FAIL_ON)))
     exclude = tuple(_strings(path, table, "exclude", "glob_list", list(DEFAULT_EXCLUDE)))
     rules = table.get("rules")
+    if rules is not None and (not isinstance(rules, str) or "\0" in rules):
+        raise ConfigError(path, _pair("path_text", key="rules"))
     return Config(
         path=path,
         rules=(path.parent / rules).resolve() if isinstance(rules, str) else None,
@@ -342,6 +396,10 @@ def _read(path: Path) -> dict:
         stat = path.stat()
     except OSError as exc:
         raise ConfigError(path, _pair("unreadable", reason=os_reason(exc))) from None
+    if not S_ISREG(stat.st_mode):  # /dev/zero never ends, a pipe may never answer
+        raise ConfigError(path, _pair("not_a_file"))
+    if stat.st_size > MAX_BYTES:
+        raise ConfigError(path, _pair("too_big", limit=MAX_BYTES // 1024))
     return _parse(path.resolve(), stat.st_mtime_ns, stat.st_size)
 
 
@@ -357,6 +415,8 @@ def _parse(path: Path, mtime_ns: int, size: int) -> dict:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, _toml_reason(str(exc), text)) from None
+    except RecursionError:
+        raise ConfigError(path, _pair("too_deep")) from None
 
 
 def _toml_reason(message: str, text: str) -> tuple[str, str]:

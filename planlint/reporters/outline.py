@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from planlint.document.model import Block, Document
+from planlint.document.pdf import TABLES_SKIPPED
 from planlint.i18n import Catalog
 from planlint.inert import inert_lines, visible
 from planlint.reporters import labels
@@ -18,6 +19,12 @@ T = Catalog(
         "organisation": ("Organisation: {name}", "Organisation: {name}"),
         "period": ("Period: {period}", "Period: {period}"),
         "sections": ("Avsnitt", "Sections"),
+        "tables_skipped": (
+            "Obs: tabellerna på sidan {pages} lästes inte, sidan har fler linjer än någon tabell i en plan "
+            "(texten lästes ändå).",
+            "Note: the tables on page {pages} were not read, the page has more rules than any table of a plan "
+            "(its text was read).",
+        ),
         "no_sections": ("(inga rubriker hittades)", "(no headings found)"),
         "blocks": ("Block", "Blocks"),
         "title": ("titel", "title"),
@@ -58,6 +65,8 @@ def render_outline(document: Document, lang: str = "sv") -> str:
         lines.append(T("organisation", lang, name=visible(document.organisation)))
     if document.period:
         lines.append(T("period", lang, period=visible(document.period)))
+    if document.metadata.get(TABLES_SKIPPED):
+        lines.append(T("tables_skipped", lang, pages=document.metadata[TABLES_SKIPPED]))
     lines += ["", T("sections", lang)]
     headings = [b for b in document.blocks if b.level is not None]
     lines += [_heading_line(b, lang) for b in headings] or [T("no_sections", lang)]

@@ -15,6 +15,8 @@ import os
 import sys
 from pathlib import Path
 
+from planlint.errors import PackError
+
 LEXICON_FILE = "lexicon.json"
 # The key of lexicon.json that lists Swedish words one typo away from the pack's vocabulary ("inflyttande",
 # "kräkning"): they are words of their own, never typos. Without it planlint corrects no typos.
@@ -56,7 +58,7 @@ FALLBACK_ENDINGS = (
 
 def load_forms(pack_root: Path, lemmas: frozenset[str]) -> dict[str, frozenset[str]]:
     """Forms for each lemma: from the pack's lexicon.json, completed (and cached) for lemmas it lacks."""
-    shipped = _read(pack_root / LEXICON_FILE)
+    shipped = _read(pack_root / LEXICON_FILE, shipped=True)
     missing = sorted(lemmas - shipped.keys())
     if missing:
         cache = _cache_dir() / f"lexicon-{_digest(missing)}.json"
@@ -73,7 +75,7 @@ def load_forms(pack_root: Path, lemmas: frozenset[str]) -> dict[str, frozenset[s
 
 def load_lookalikes(pack_root: Path) -> frozenset[str]:
     """The Swedish words that look like typos of the pack's vocabulary (empty: no typo correction)."""
-    return frozenset(_read(pack_root / LEXICON_FILE).get(LOOKALIKES, ()))
+    return frozenset(_read(pack_root / LEXICON_FILE, shipped=True).get(LOOKALIKES, ()))
 
 
 def compile_forms(lemmas: list[str]) -> dict[str, list[str]]:
@@ -119,11 +121,40 @@ def compile_lookalikes(pack, forms: dict[str, list[str]]) -> list[str]:
     return sorted(index.typo_keys() & known)
 
 
-def _read(path: Path) -> dict[str, list[str]]:
+def _read(path: Path, shipped: bool = False) -> dict[str, list[str]]:
+    """A lexicon: word → list of forms. A pack's own (`shipped`) that is broken is an error naming the file and
+    the key; a broken cache is just compiled again."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
         return {}
+    except (OSError, ValueError, RecursionError):
+        if shipped:
+            raise PackError(
+                path, ("lexikonet går inte att läsa som JSON", "the lexicon cannot be read as JSON")
+            ) from None
+        return {}
+    wrong = _wrong_key(data)
+    if wrong is None:
+        return data
+    if shipped:
+        raise PackError(
+            path,
+            (
+                f"lexikonet ska vara ord → lista med ordformer (text), men {wrong} är det inte",
+                f"the lexicon must map each word to a list of forms (text), but {wrong} does not",
+            ),
+        )
+    return {}
+
+
+def _wrong_key(data: object) -> str | None:
+    """The first key whose value is not a list of texts (or "(filen)" when the whole is no mapping)."""
+    if not isinstance(data, dict):
+        return "(filen)"
+    return next(
+        (repr(k) for k, v in data.items() if not isinstance(v, list) or not all(isinstance(w, str) for w in v)), None
+    )
 
 
 def _write(path: Path, data: dict[str, list[str]]) -> None:

@@ -11,11 +11,17 @@ import difflib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from string import Formatter
 from typing import Any, NoReturn
 
 from planlint.errors import PackError
 from planlint.i18n import LANGUAGES
 
+NO_ALIASES = (
+    "YAML-alias (*namn) används inte i regelpaket; skriv ut värdet där det behövs",
+    "YAML aliases (*name) are not used in rule packs; write the value out where it is needed",
+)
+MESSAGE_FIELDS = ("concept", "quote")
 DEFAULT_PACK = "helsingborg-2027"
 COMPOUND_MODES = ("none", "first", "last", "any")
 STATUSES = ("saknas", "namnd", "konkretiserad", "uppfoljd")
@@ -226,6 +232,14 @@ def load_pack(path: Path | None = None) -> Pack:
     rule_files = sorted((root / "rules").glob("*.yaml")) if (root / "rules").is_dir() else []
     sections = tuple(s.id for s in report.sections)
     rules = tuple(_load_rule(_Fields(p), sections) for p in rule_files)
+    if not rules:
+        raise PackError(
+            root / "rules",
+            (
+                "regelpaketet definierar inga regler: lägg minst en regelfil (*.yaml) i mappen rules/",
+                "the rule pack defines no rules: put at least one rule file (*.yaml) in the folder rules/",
+            ),
+        )
     _unique(root / "rules", [r.id for r in rules])
     valid = meta.sub(meta.mapping("valid"), "valid").only(("from", "to")).data
     lemmas = frozenset(t.value for c in concepts for t in c.terms if t.kind == "lemma")
@@ -386,9 +400,18 @@ def _read_yaml(path: Path) -> Any:
     import yaml  # here: a run whose pack comes from the result cache parses no YAML; libyaml where built in
 
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        text = path.read_text(encoding="utf-8")
+        if "&" in text and any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=loader)):
+            raise PackError(path, NO_ALIASES)  # an alias can repeat a value billions of times: none in a pack
+        return yaml.load(text, Loader=loader)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise PackError(path, (f"ogiltig YAML: {exc}", f"invalid YAML: {exc}")) from None
+    except RecursionError:
+        raise PackError(path, ("YAML-strukturen är för djupt nästlad", "the YAML is nested too deeply")) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise PackError(path, (f"filen går inte att läsa ({reason})", f"the file cannot be read ({reason})")) from None
 
 
 def _load_language(f: _Fields) -> LanguageCues:
@@ -519,7 +542,9 @@ def _load_term(f: _Fields, raw: Any, index: int, language: LanguageCues) -> Term
     if len(kinds) != 1:
         t.fail("", "måste ha exakt ett av lemma, word och phrase", "must have exactly one of lemma, word and phrase")
     kind = kinds[0]
-    value = str(t.get(kind, required=True)).lower().strip()
+    value = t.str(kind, required=True).lower().strip()
+    if not value.replace("*", "").replace("?", "").strip():
+        t.fail(kind, "får inte vara tom (eller bara * och ?)", "must not be empty (or only * and ?)")
     requires = tuple(t.list_of_str("requires"))
     t.read += ["lemma", "word", "phrase"]
     term = Term(
@@ -557,7 +582,7 @@ def _load_rule(f: _Fields, sections: tuple[str, ...]) -> RuleSpec:
         id=rid,
         extends=extends,
         severity=f.choice("severity", SEVERITIES),
-        message=f.texts("message", required=True),
+        message=_message(f),
         docs={k: " ".join(str(v).split()) for k, v in docs.items()},
         options=options,
         source=f.path,
@@ -581,6 +606,25 @@ def _load_rule_example(f: _Fields) -> RuleExample:
     )
     f.close()
     return example
+
+
+def _message(f: _Fields) -> dict[str, str]:
+    """A rule's message: its placeholders are names the checks fill in ({concept}, {quote}), nothing more, as
+    anything else ({x[0]}, {concept.__class__}) would fail or reach into planlint's objects."""
+    messages = f.texts("message", required=True)
+    for lang, text in messages.items():
+        try:
+            fields = [(name, spec, conv) for _, name, spec, conv in Formatter().parse(text) if name is not None]
+        except ValueError:  # a lone { or }
+            fields = [("", "", None)]
+        wrong = next((name for name, spec, conv in fields if name not in MESSAGE_FIELDS or spec or conv), None)
+        if wrong is not None:
+            f.sub(messages, "message").fail(
+                lang,
+                f"har platshållaren {{{wrong}…}}; bara {{concept}} och {{quote}} finns (klamrar skrivs {{{{ }}}})",
+                f"has the placeholder {{{wrong}…}}; only {{concept}} and {{quote}} exist (braces are {{{{ }}}})",
+            )
+    return messages
 
 
 def _unique(path: Path, ids: list[str]) -> None:
