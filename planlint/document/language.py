@@ -41,6 +41,13 @@ def language_scores(text: str) -> dict[str, int]:
     return {lang: sum(counts[w] for w in set(ws.split())) for lang, ws in FUNCTION_WORDS.items()}
 
 
+def guess_language(text: str) -> tuple[str, int]:
+    """The language whose function words cover the most of `text`, and how many of its function words it has."""
+    scores = language_scores(text)
+    best = max(scores, key=scores.get)
+    return best, scores[best]
+
+
 def check_swedish(document: Document) -> None:
     """Raise PlanInputError when a plan is, with confidence, in another language."""
     scores = language_scores(" ".join(b.text for b in document.blocks[:2000]))
