@@ -56,7 +56,7 @@ class Tokenizer:
             start, end = piece.span()
             known = pieces.get(piece.group())
             if known is None and end - start > MAX_PIECE_CHARS:  # peeling affixes costs its square: one token
-                known = (((0, end - start, False),), False)
+                known = (((0, end - start, False),), ())
             elif known is None:
                 known = pieces[piece.group()] = self._piece(piece.group())
             tokens, matchable = known

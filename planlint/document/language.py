@@ -44,7 +44,7 @@ def language_scores(text: str) -> dict[str, int]:
 def guess_language(text: str) -> tuple[str, int]:
     """The language whose function words cover the most of `text`, and how many of its function words it has."""
     scores = language_scores(text)
-    best = max(scores, key=scores.get)
+    best = max(scores, key=scores.__getitem__)
     return best, scores[best]
 
 

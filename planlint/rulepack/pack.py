@@ -542,7 +542,7 @@ def _load_term(f: _Fields, raw: Any, index: int, language: LanguageCues) -> Term
     if len(kinds) != 1:
         t.fail("", "måste ha exakt ett av lemma, word och phrase", "must have exactly one of lemma, word and phrase")
     kind = kinds[0]
-    value = t.str(kind, required=True).lower().strip()
+    value = (t.string(kind, required=True) or "").lower().strip()
     if not value.replace("*", "").replace("?", "").strip():
         t.fail(kind, "får inte vara tom (eller bara * och ?)", "must not be empty (or only * and ?)")
     requires = tuple(t.list_of_str("requires"))
