@@ -633,7 +633,7 @@ def test_an_unrelated_broken_pyproject_is_ignored_but_a_broken_planlint_table_is
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('{"version": 1, "plans": {"a.txt": [1, 2]}}', "fältet plans"),
+        ('{"version": 1, "plans": {"a.txt": [1, 2]}}', "plans och content"),
         ('{"version": 1, "plans": {}, "pack": 5}', "fältet pack"),
         ('{"version": 1, "plans": {}, "pack": {"name": ["x"]}}', "fältet pack"),
         ("[" * 100_000 + "]" * 100_000, "för djupt nästlat"),
