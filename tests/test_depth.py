@@ -192,6 +192,29 @@ def test_a_target_of_another_part_in_the_paragraph_does_not_follow_up() -> None:
     assert status_of(result, "trygghet") is Status.KONKRETISERAD
 
 
+def goal_plan(goal: str, *paragraphs: str):
+    builder = DocumentBuilder(Path("plan.txt"), "txt", 100)
+    builder.heading("Mål 2026", 1, Location(line=1))
+    builder.heading(goal, 2, Location(line=3))
+    for i, text in enumerate(paragraphs):
+        builder.add(BlockKind.PARAGRAPH, text, Location(line=5 + 2 * i))
+    builder.heading("Ekonomi", 1, Location(line=20))
+    builder.add(BlockKind.PARAGRAPH, "Antalet besökare ska öka från 400 till 500 per dag.", Location(line=22))
+    return engine_for(None).check(builder.finish())
+
+
+def test_a_goal_heading_is_followed_up_by_a_measure_under_it() -> None:
+    goal = "Mål 1: Fler helsingborgare ska ta del av kultur som ger livskvalitet"
+    measured = goal_plan(
+        goal, "Indikator: andel invånare som besökt biblioteket. Utfall 2024: 48 %. Målvärde 2026: 55 %."
+    )
+    assert status_of(measured, "livskvalitet") is Status.UPPFOLJD
+    other = goal_plan(goal, "Andelen föreningar vi samverkar med ska öka från 40 % till 60 % till 2027.")
+    assert status_of(other, "livskvalitet") is Status.KONKRETISERAD
+    elsewhere = goal_plan(goal, "Vi erbjuder fler kvällsöppna bibliotek.")
+    assert status_of(elsewhere, "livskvalitet") is Status.KONKRETISERAD
+
+
 # --- tables ------------------------------------------------------------------------------------------------
 
 

@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planlint.analysis.matching import Hit
+from planlint.analysis.matching import ConceptIndex, Hit
 from planlint.analysis.phrases import PhraseSet, WordSet
+from planlint.analysis.tokens import Sentence
 from planlint.document.model import Block, BlockKind, Document
-from planlint.result import Reason, Status
+from planlint.result import Evidence, Reason, Status
 from planlint.rulepack.pack import LanguageCues
 
 # A token that can be a value: it has a digit, and is not a bare year, a date or a span of years.
@@ -96,6 +97,7 @@ class DepthJudge:
         self._columns = {role: PhraseSet(words) for role, words in cues.table_columns.items()}
         self._role_cache: dict[tuple[str, ...], tuple[str, str] | None] = {}
         self._cells: dict[int, Judgement] = {}
+        self._blocks = document.blocks
         self._read_tables(document)
 
     # --- passages -------------------------------------------------------------------------------------------
@@ -141,6 +143,26 @@ class DepthJudge:
         """The parts a sentence is about: a match that holds a year ("Målvärde 2027") dates a measure, it does
         not make the sentence about another part."""
         return {h.concept for h in hits if not any(YEAR.match(w) for w in words[h.first : h.last])}
+
+    def goal_followed_up(self, evidence: Evidence, sentences: list[list[Sentence]], index: ConceptIndex) -> bool:
+        """Whether a goal heading that carries a part ("Mål 1: Fler ska ta del av kultur som ger livskvalitet")
+        is followed up by a measure in the text under it that names no other part ("Indikator: andel invånare
+        som besöker biblioteket, 48 % (2024), målvärde 2026: 55 %")."""
+        heading = self._blocks[evidence.block]
+        if heading.kind is not BlockKind.HEADING or evidence.status is not Status.KONKRETISERAD:
+            return False
+        path = (*heading.section, heading.text)
+        for block in self._blocks[heading.index + 1 :]:
+            if block.section[: len(path)] != path:
+                return False
+            if block.kind is BlockKind.TABLE_CELL:
+                continue  # a table row is judged as a unit, with its own words
+            for sentence in sentences[block.index]:
+                if self.measured(sentence.words):
+                    named = self.parts_named(index.hits(sentence.words), sentence.words)
+                    if named <= {evidence.concept}:
+                        return True
+        return False
 
     def tied_measure(self, block: Block, judgement: Judgement, sentences: list[list[str]]) -> Judgement:
         """A commitment followed up in another sentence of its own paragraph ("Indikator: andel trygga.

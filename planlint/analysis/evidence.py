@@ -9,7 +9,7 @@ from planlint.analysis.matching import THRESHOLD, ConceptIndex, Hit, weigh
 from planlint.analysis.negation import Negation
 from planlint.analysis.tokens import Sentence, segment
 from planlint.document.model import Block, Document
-from planlint.result import Evidence
+from planlint.result import Evidence, Status
 from planlint.rulepack.pack import Pack
 
 
@@ -32,6 +32,10 @@ def analyze(document: Document, pack: Pack, index: ConceptIndex) -> Analysis:
     for block, sentences in zip(document.blocks, all_sentences):
         for item in _block_evidence(block, sentences, index, negation, depth):
             evidence[item.concept].append(item)
+    for items in evidence.values():
+        for item in items:
+            if not item.negated and depth.goal_followed_up(item, all_sentences, index):
+                item.status, item.reason = Status.UPPFOLJD, None
     return Analysis(document, all_sentences, evidence, depth)
 
 
