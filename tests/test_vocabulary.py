@@ -64,6 +64,12 @@ def test_introducing_technology_is_innovation_but_the_preposition_is_not() -> No
     assert concepts_in("Inför sommaren uppdateras de digitala kanalerna.") == set()
 
 
+def test_joint_work_without_the_word_samverkan() -> None:
+    assert "samspel" in concepts_in("Vi bygger parken ihop med föreningarna i området.")
+    assert concepts_in("Planen hänger ihop med stadens styrning.") == set()
+    assert concepts_in("Ansvar: Fritid och mötesplatser.") == set()
+
+
 def test_readiness_counts_only_beside_a_crisis() -> None:
     assert "trygghet" in concepts_in("Räddningstjänsten stärker sin beredskap inför översvämningar och skyfall.")
     assert "trygghet" not in concepts_in("Vi har god planberedskap för 800 nya bostäder per år.")
