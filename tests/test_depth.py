@@ -142,6 +142,14 @@ def test_a_description_under_a_goal_heading_is_mentioned() -> None:
     assert status_of(result, "innovation") is Status.NAMND
 
 
+def test_an_item_listed_under_a_goal_heading_is_a_goal() -> None:
+    builder = DocumentBuilder(Path("plan.md"), "md", 100)
+    builder.heading("Nämndmål", 1, Location(line=1))
+    builder.add(BlockKind.LIST_ITEM, "Alla barn är trygga i förskolan.", Location(line=3))
+    result = engine_for(None).check(builder.finish())
+    assert status_of(result, "trygghet") is Status.KONKRETISERAD
+
+
 def test_a_topic_heading_alone_is_mentioned() -> None:
     builder = DocumentBuilder(Path("plan.txt"), "txt", 100)
     builder.heading("Mål", 1, Location(line=1))

@@ -134,7 +134,8 @@ class DepthJudge:
         role = place[0] if place else None
         if block.kind is BlockKind.HEADING and not committed:
             return Judgement(Status.NAMND, Reason("topic_heading", text))
-        if not committed and (role not in COMMITMENT_ROLES or describes):
+        goal_line = block.kind is BlockKind.LIST_ITEM  # an item listed under a goal heading states a goal
+        if not committed and (role not in COMMITMENT_ROLES or (describes and not goal_line)):
             return Judgement(Status.NAMND, Reason("no_commitment"))
         return Judgement(Status.KONKRETISERAD, self._missing_measure(block, words, text))
 
