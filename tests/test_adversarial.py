@@ -318,6 +318,7 @@ def test_an_unforeseen_error_exits_3_with_a_bug_report_line(
         assert ("Traceback" in err) is traceback_shown
 
 
+@pytest.mark.slow
 def test_the_action_runs_no_command_from_a_plan_and_uploads_no_symlinked_sarif(tmp_path: Path) -> None:
     import yaml
     from test_integrations import ROOT, UNITS, run_action, write_plan
@@ -571,6 +572,7 @@ def test_a_yaml_alias_bomb_in_a_pack_is_refused(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "language.yaml" in result.stderr and "alias" in result.stderr
 
 
+@pytest.mark.slow
 def test_a_pack_glob_never_backtracks_exponentially() -> None:
     """Run apart, with a time-out: a regular expression that backtracks cannot be interrupted in-process."""
     code = (
