@@ -853,3 +853,16 @@ def test_a_short_english_plan_is_recognised(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "engelska" in result.stderr
     short_swedish = "Plan 2026\n\nVi ska utveckla innovation och nya arbetssätt tillsammans med invånarna i staden.\n"
     assert invoke("check", write(tmp_path / "kort.txt", short_swedish), "--fail-on", "never").exit_code == 0
+
+
+def test_diff_and_annotate_print_no_workflow_command(tmp_path: Path) -> None:
+    old = write(tmp_path / "gammal\n::error file=README.md::kapad.txt")
+    new = write(tmp_path / "ny.txt", PLAN + "\n::warning::kapad\n\nVi ska ##[error]kapad minska utsläppen.\n")
+    result = invoke("diff", old, new)
+    assert result.exit_code in (0, 1), result.output
+    no_workflow_commands(result.stdout + result.stderr)
+    assert "gammal␊" in result.stdout + result.stderr
+    plan = docx_plan(tmp_path / "plan\n::error::kapad.docx")
+    result = invoke("annotate", plan)
+    assert result.exit_code == 0, result.output
+    no_workflow_commands(result.stdout + result.stderr)

@@ -10,6 +10,7 @@ import click
 from planlint.cli.options import EXIT_OK, fail, lang_option, run_options
 from planlint.errors import PlanlintError
 from planlint.i18n import Catalog
+from planlint.inert import visible
 
 T = Catalog(
     {
@@ -59,7 +60,7 @@ def annotate(
         annotated = annotate_plan(plan, target, RunOptions(rules=rules, config=config), lang, evidence=evidence)
     except PlanlintError as problem:
         fail(problem, lang)
-    click.echo(T("written", lang, path=annotated.path, n=annotated.comments))
+    click.echo(T("written", lang, path=visible(str(annotated.path)), n=annotated.comments))
     if annotated.replaced:
         click.echo(T("replaced", lang, n=annotated.replaced))
     sys.exit(EXIT_OK)

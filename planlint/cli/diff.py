@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import click
 from planlint.cli.check import write_output
 from planlint.cli.options import fail, lang_option, run_options
 from planlint.errors import PlanlintError
+from planlint.inert import inert_json, inert_lines
 
 
 @click.command("diff")
@@ -43,11 +43,7 @@ def diff(
         change = compare(check_one(old, options), check_one(new, options))
     except PlanlintError as problem:
         fail(problem, lang)
-    rendered = (
-        render_text(change, lang)
-        if fmt == "text"
-        else json.dumps(diff_dict(change, lang), ensure_ascii=False, indent=2)
-    )
+    rendered = inert_lines(render_text(change, lang)) if fmt == "text" else inert_json(diff_dict(change, lang))
     write_output(rendered, output, lang, (old, new))
     sys.exit(1 if change.worse else 0)
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from planlint import __version__
 from planlint.document.model import Document
 from planlint.i18n import Catalog, pick
+from planlint.inert import visible
 from planlint.reporters import labels
 from planlint.reporters.json_report import finding_dict
 from planlint.reporters.labels import (
@@ -103,7 +104,7 @@ def _missing_from(findings: list[Finding], other: list[Finding]) -> list[Finding
 def render_text(diff: PlanDiff, lang: str) -> str:
     old, new = diff.old, diff.new
     lines = [
-        T("title", lang, old=old.document.path, new=new.document.path),
+        T("title", lang, old=visible(str(old.document.path)), new=visible(str(new.document.path))),
         T("score", lang, old=old.score, new=new.score, delta=_signed(new.score - old.score)),
         "",
         pick(new.pack.report.title, lang),
