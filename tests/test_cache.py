@@ -112,6 +112,7 @@ def test_no_worker_outlives_an_interrupted_run(tmp_path: Path) -> None:
     def interrupt() -> None:
         raise KeyboardInterrupt
 
+    before = set(multiprocessing.active_children())  # another test's server may still be running
     with pytest.raises(KeyboardInterrupt):
         runner._check_all([Path(p) for p in plans], RunOptions(jobs=2, cache=False), interrupt)
-    assert multiprocessing.active_children() == []
+    assert set(multiprocessing.active_children()) <= before
