@@ -198,7 +198,7 @@ class DepthJudge:
             later = WORD.findall(sentence.lower())
             if self._pending.any_in(later) and (self._indicator.any_in(later) or self._target.any_in(later)):
                 return self._pending_reason(later, sentence)
-        if self._values(words) and self._measures(words):
+        if self._values(words) and self._indicator.any_in(words):  # an outcome without a target
             return Reason("no_target", _short(text))
         if self._direction.any_in(words):
             return Reason("direction_only")
