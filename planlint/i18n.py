@@ -52,8 +52,6 @@ def language_from_args(args: list[str]) -> str:
 def use_language(lang: str) -> None:
     """Make click's own words (help headings, usage errors) follow `lang`: click translates them with
     gettext, so planlint points gettext at its Swedish catalogue (planlint/locale)."""
-    if lang == "en":
-        return
-    os.environ["LANGUAGE"] = lang
+    os.environ["LANGUAGE"] = lang  # "en" finds no catalogue: click's own English words
     gettext.bindtextdomain(GETTEXT_DOMAIN, str(LOCALE_DIR))
     gettext.textdomain(GETTEXT_DOMAIN)

@@ -134,3 +134,30 @@ def test_locations_give_the_heading_path_and_for_word_the_first_words_of_the_par
     assert any(b.text.startswith(first) for b in read_plan(EXAMPLE_DOCX).blocks)  # what Word's search finds
     pdf = " ".join(run_cli("check", EXAMPLE_DOCX.with_suffix(".pdf")).stdout.split())
     assert "(varning, s. " in pdf and "»Omvärldsanalys › Helsingborg i jämförelse«" in pdf
+
+
+def test_every_help_text_has_its_english_translation() -> None:
+    from planlint.cli.help_text import missing
+    from planlint.cli.main import cli
+
+    assert missing(cli) == [], "add the English of these help texts to planlint/cli/help_text.py"
+
+
+@pytest.mark.parametrize("command", ["", "check", "report", "annotate", "baseline", "diff", "outline", "rules"])
+def test_help_is_wholly_english_with_lang_en_and_wholly_swedish_by_default(command: str, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from planlint.cli.main import cli
+    from planlint.i18n import use_language
+
+    args = [command, "--help"] if command else ["--help"]
+    english = CliRunner(env={"PLANLINT_LANG": "en"}).invoke(cli, args, prog_name="planlint").stdout
+    assert english.startswith("Usage: planlint") and "[OPTIONS]" in english
+    for swedish_word in ("Användning", "FLAGGOR", " och ", " eller ", "Skriv ", "Granska ", "Visa ", "PLANER"):
+        assert swedish_word not in english, swedish_word
+    use_language("sv")  # as main() does: click's own words from planlint's gettext catalogue
+    swedish = CliRunner().invoke(cli, args, prog_name="planlint").stdout
+    assert swedish.startswith("Användning: planlint") and "[FLAGGOR]" in swedish
+    for english_word in ("[OPTIONS]", "COMMAND", "PLANS", " FILE", "INTEGER", "TEXT "):
+        assert english_word not in swedish, english_word
+    run_cli("--help")  # the Swedish default is restored for the tests after

@@ -40,7 +40,7 @@ T = Catalog(
 def baseline(
     plans: tuple[str, ...], output: Path, force: bool, rules: Path | None, config: Path | None, jobs: int, lang: str
 ) -> None:
-    """Spara anmärkningarna som PLANS har i dag, så att `planlint check --baseline FIL` bara fäller på nya.
+    """Spara anmärkningarna som PLANER har i dag, så att `planlint check --baseline FIL` bara fäller på nya.
 
     Lägg baslinjefilen bredvid planerna och checka in den. Slutstatus: 0 sparad, 2 om någon plan inte
     kunde läsas (baslinjen sparas ändå för de andra).

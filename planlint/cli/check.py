@@ -123,9 +123,9 @@ def check(
     no_cache: bool,
     lang: str,
 ) -> None:
-    """Granska hur PLANS konkretiserar målbild 2027 och inriktningarna (standardkommandot).
+    """Granska hur PLANER konkretiserar målbild 2027 och inriktningarna (standardkommandot).
 
-    PLANS är filer (.docx, .pdf, .md, .txt), mappar eller mönster. Slutstatus: 0 inga anmärkningar på
+    PLANER är filer (.docx, .pdf, .md, .txt), mappar eller mönster. Slutstatus: 0 inga anmärkningar på
     nivån --fail-on (utöver dem i --baseline), 1 minst en sådan, 2 fel i indata eller användning.
     """
     from planlint.cli.progress import progress_bar, wanted

@@ -30,7 +30,7 @@ from planlint.inert import inert_json, inert_lines
 def diff(
     old: Path, new: Path, fmt: str, output: Path | None, rules: Path | None, config: Path | None, lang: str
 ) -> None:
-    """Visa vad som ändrats i täckningen från OLD till NEW (till exempel förra årets plan och årets).
+    """Visa vad som ändrats i täckningen från FÖRRA till NY (till exempel förra årets plan och årets).
 
     Per begrepp status före och efter, poängen och vilka anmärkningar som tillkommit eller försvunnit.
     Slutstatus: 0 inget begrepp har blivit sämre, 1 minst ett har det, 2 fel i indata.

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from planlint import __version__
+from planlint.cli.help_text import localize
 from planlint.cli.options import ERROR_PREFIX, EXIT_ERROR, error
 from planlint.i18n import Catalog, language_from_args, use_language
 from planlint.inert import visible
@@ -50,6 +51,9 @@ class DefaultGroup(click.Group):
     default_command = "check"
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        lang = language_from_args(args)
+        use_language(lang)
+        localize(self, lang)
         args = _command_first(args, self.commands)
         if args and args[0] not in self.commands and args[0] not in GROUP_OPTIONS:
             first = _first_argument(args)

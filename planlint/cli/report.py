@@ -59,7 +59,7 @@ T = Catalog(
 def report(
     plans: tuple[str, ...], output: Path, force: bool, rules: Path | None, config: Path | None, lang: str
 ) -> None:
-    """Skriv en HTML-rapport om hur PLANS bär målbild 2027 och inriktningarna.
+    """Skriv en HTML-rapport om hur PLANER bär målbild 2027 och inriktningarna.
 
     En plan ger en sida med överblick, belägg och förslag; flera planer ger först en portfölj (planer ×
     delar och gemensamma brister) och sedan varje plan. Filen är fristående, kräver inget nätverk och kan
