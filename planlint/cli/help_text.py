@@ -29,6 +29,7 @@ T = Catalog(
     }
 )
 ARGUMENTS = ("plans", "plan", "old", "new", "identifier")
+OWN_METAVARS: dict[click.Parameter, str | None] = {}  # the metavar a parameter was declared with
 
 
 def key(text: str) -> str:
@@ -232,9 +233,7 @@ def _text(thing, attribute: str, lang: str) -> None:
 
 def _metavar(param: click.Parameter, lang: str) -> None:
     """The metavar in `lang`: the argument's name, or what the option takes (a file, a number, a name …)."""
-    if not hasattr(param, "_own_metavar"):
-        param._own_metavar = param.metavar
-    own = param._own_metavar
+    own = OWN_METAVARS.setdefault(param, param.metavar)
     if isinstance(param, click.Argument) and param.name in ARGUMENTS:
         param.metavar = T(param.name, lang) + ("..." if param.nargs != 1 else "")
     elif own in ("NAMN", "NAME"):
