@@ -192,6 +192,34 @@ ENGLISH = {
             "Overwrite the output file even if it is no earlier planlint report.",
         ),
         ("Lista regelpaketets regler och begrepp.", "List the rule pack's rules and concepts."),
+        (
+            "Starta en webbsida där planer laddas upp och granskas, och ett JSON-API (POST /api/check, GET "
+            "/healthz). Sidorna är på svenska (engelska med ?lang=en eller --lang en) och fungerar utan "
+            "JavaScript. Konfigurationen och regelpaketet läses en gång när servern startar: --config, annars "
+            "planlint.toml (eller pyproject.toml med [tool.planlint]) i mappen där servern startas eller ovanför. "
+            "Uppladdade planer granskas i en tillfällig mapp som tas bort när svaret har skickats. Slutstatus: 0 "
+            "servern avslutades, 2 fel i konfiguration eller adress.",
+            "Start a web page where plans are uploaded and checked, and a JSON API (POST /api/check, GET "
+            "/healthz).\n\nThe pages are in Swedish (English with ?lang=en or --lang en) and work without "
+            "JavaScript. The configuration and the rule pack are read once when the server starts: --config, "
+            "else planlint.toml (or pyproject.toml with [tool.planlint]) in the folder where the server starts or "
+            "above. Uploaded plans are checked in a temporary folder that is removed once the answer is sent. "
+            "Exit status: 0 the server ended, 2 error in the configuration or the address.",
+        ),
+        ("Adressen servern lyssnar på.", "The address the server listens on."),
+        ("Porten (0: valfri ledig).", "The port (0: any free one)."),
+        (
+            "Arbetsprocesser som granskar planer (standard: kärnorna, högst 4).",
+            "Worker processes that check plans (default: the cores, at most 4).",
+        ),
+        (
+            "Planer som får vänta på en arbetsprocess; fler ger svar 503.",
+            "Plans that may wait for a worker process; more get the answer 503.",
+        ),
+        ("Sekunder för att granska en plan.", "Seconds to check one plan."),
+        ("Största fil som tas emot, MB.", "The largest file accepted, in MB."),
+        ("Största uppladdning på en gång, MB.", "The largest upload at once, in MB."),
+        ("Flest planer i en uppladdning.", "The most plans in one upload."),
     ]
 }
 
