@@ -37,7 +37,7 @@ PLAN = (
     "Trygghet är viktigt för alla som bor och verkar i staden, och vi ska genomföra trygghetsvandringar "
     "i alla stadsdelar under året.\n"
 )
-FORMATS = ("text", "json", "sarif", "junit", "github", "markdown")
+FORMATS = ("text", "json", "sarif", "junit", "github", "markdown", "html")
 HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 

@@ -12,9 +12,11 @@ import datetime as dt
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from planlint import __version__
 from planlint.i18n import Catalog
+from planlint.inert import visible
 from planlint.reporters import labels
 from planlint.reporters.html.charts import depth_chart
 from planlint.reporters.html.view import build
@@ -111,9 +113,18 @@ def environment() -> Environment:
         loader=PackageLoader("planlint.reporters.html", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
+        finalize=_shown,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+def _shown(value: object) -> object:
+    """Every text from a plan or a file name with its control and bidi characters shown, not obeyed (markup
+    planlint made itself, as the charts, is left as it is)."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return "\n".join(visible(line) for line in value.split("\n"))
+    return value
 
 
 def render(outcome: RunResult, lang: str = "sv") -> str:
