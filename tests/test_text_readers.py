@@ -82,6 +82,24 @@ def test_text_blocks_are_runs_of_lines_with_numbered_headings(tmp_path: Path) ->
     assert [b.location.line for b in doc.blocks] == [1, 3, 6, 8]
 
 
+def test_a_numbered_line_with_a_full_stop_alone_is_a_heading_and_a_list_stays_a_list(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "1. Förvaltningsdirektören har ordet\n\n"
+        "Vi vill att alla ska känna sig trygga i staden och i våra verksamheter under året.\n\n"
+        "2. Aktiviteter\n\n"
+        "1. Vi inför trygghetsvandringar.\n2. Vi anställer fler fältassistenter.\n",
+        encoding="utf-8",
+    )
+    blocks = read_plan(path).blocks
+    assert [(b.kind, b.text) for b in blocks if b.kind is BlockKind.HEADING] == [
+        (BlockKind.HEADING, "1. Förvaltningsdirektören har ordet"),
+        (BlockKind.HEADING, "2. Aktiviteter"),
+    ]
+    assert blocks[1].section == ("1. Förvaltningsdirektören har ordet",)
+    assert blocks[-1].kind is BlockKind.LIST_ITEM and blocks[-1].section == ("2. Aktiviteter",)
+
+
 def test_windows_1252_text_is_read(tmp_path: Path) -> None:
     path = tmp_path / "plan.txt"
     path.write_bytes("Förvaltningen ska öka tryggheten i våra parker.\n".encode("cp1252"))

@@ -98,7 +98,7 @@ def _looks_like_heading(text: str) -> bool:
     return (
         len(text) <= MAX_HEADING_CHARS
         and not text.endswith((".", ":", ";", ",", "!", "?"))
-        and not LIST_MARK.match(text)
+        and (not LIST_MARK.match(text) or NUMBERED_HEADING.match(text) is not None)  # "1. Inledning" alone
         and not CAPTION.match(text)
         and text[:1].isupper() | text[:1].isdigit()
     )
