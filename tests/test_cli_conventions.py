@@ -161,3 +161,11 @@ def test_help_is_wholly_english_with_lang_en_and_wholly_swedish_by_default(comma
     for english_word in ("[OPTIONS]", "COMMAND", "PLANS", " FILE", "INTEGER", "TEXT "):
         assert english_word not in swedish, english_word
     run_cli("--help")  # the Swedish default is restored for the tests after
+
+
+def test_counts_have_their_plural_forms() -> None:
+    from planlint.reporters.summary import count
+
+    assert count(1, "plans", "sv") == "1 plan" and count(2, "plans", "sv") == "2 planer"
+    assert count(1, "known", "en") == "1 known finding" and count(3, "comment", "en") == "3 comments"
+    assert count(1, "plan", "sv") == "1 plan granskad" and count(0, "plan", "en") == "0 plans checked"

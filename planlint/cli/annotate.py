@@ -11,12 +11,13 @@ from planlint.cli.options import EXIT_OK, fail, lang_option, run_options
 from planlint.errors import PlanlintError
 from planlint.i18n import Catalog
 from planlint.inert import visible
+from planlint.reporters.summary import count
 
 T = Catalog(
     {
         "written": (
-            "Den kommenterade kopian skrevs till {path} ({n} kommentarer från planlint).",
-            "The annotated copy was written to {path} ({n} comments from planlint).",
+            "Den kommenterade kopian skrevs till {path} ({n} från planlint).",
+            "The annotated copy was written to {path} ({n} from planlint).",
         ),
         "replaced": (
             "{n} tidigare kommentarer från planlint ersattes.",
@@ -60,7 +61,7 @@ def annotate(
         annotated = annotate_plan(plan, target, RunOptions(rules=rules, config=config), lang, evidence=evidence)
     except PlanlintError as problem:
         fail(problem, lang)
-    click.echo(T("written", lang, path=visible(str(annotated.path)), n=annotated.comments))
+    click.echo(T("written", lang, path=visible(str(annotated.path)), n=count(annotated.comments, "comment", lang)))
     if annotated.replaced:
         click.echo(T("replaced", lang, n=annotated.replaced))
     sys.exit(EXIT_OK)

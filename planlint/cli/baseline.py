@@ -12,12 +12,13 @@ from planlint.cli.check import write_output
 from planlint.cli.options import error, fail, jobs_option, lang_option, run_options
 from planlint.errors import PlanlintError
 from planlint.i18n import Catalog
+from planlint.reporters.summary import count
 
 T = Catalog(
     {
         "written": (
-            "Baslinjen {path} sparad: {plans} planer, {findings} kända anmärkningar.",
-            "Baseline {path} written: {plans} plans, {findings} known findings.",
+            "Baslinjen {path} sparad: {plans}, {findings}.",
+            "Baseline {path} written: {plans}, {findings}.",
         ),
     }
 )
@@ -62,7 +63,8 @@ def baseline(
     for unread in outcome.errors:
         error(unread.message(lang), lang)
     findings = sum(len(v) for v in data["plans"].values())
-    click.echo(T("written", lang, path=output, plans=len(data["plans"]), findings=findings))
+    recorded = count(len(data["plans"]), "plans", lang)
+    click.echo(T("written", lang, path=output, plans=recorded, findings=count(findings, "known", lang)))
     sys.exit(2 if outcome.errors else 0)
 
 

@@ -11,6 +11,9 @@ from planlint.result import PlanResult, RunResult, Severity, Status
 # Each count word: (Swedish singular, Swedish plural, English singular, English plural)
 WORDS = {
     "plan": ("plan granskad", "planer granskade", "plan checked", "plans checked"),
+    "plans": ("plan", "planer", "plan", "plans"),
+    "known": ("känd anmärkning", "kända anmärkningar", "known finding", "known findings"),
+    "comment": ("kommentar", "kommentarer", "comment", "comments"),
     "unread": ("kunde inte läsas", "kunde inte läsas", "could not be read", "could not be read"),
     "finding": ("anmärkning", "anmärkningar", "finding", "findings"),
     Severity.ERROR: ("fel", "fel", "error", "errors"),
