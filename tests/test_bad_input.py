@@ -103,3 +103,13 @@ def test_output_never_overwrites_a_plan(tmp_path: Path, command: tuple[str, ...]
     result = run_cli(command[0], plan, *command[1:], plan)
     assert result.exit_code == 2 and "skrivs aldrig över" in result.output
     assert plan.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("lang", "reason"), [("sv", "filen eller mappen finns inte"), ("en", "the file or folder does not exist")]
+)
+def test_an_operating_system_error_is_told_in_the_users_language(tmp_path: Path, lang: str, reason: str) -> None:
+    plan = ROOT / "examples" / "verksamhetsplan-2026.docx"
+    result = run_cli("check", plan, "--lang", lang, "--format", "json", "-o", tmp_path / "saknas" / "ut.json")
+    assert result.exit_code == 2
+    assert f"({reason})" in result.stderr and "No such file" not in result.stderr

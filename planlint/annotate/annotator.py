@@ -28,6 +28,7 @@ from planlint.document.model import BlockKind, Document
 from planlint.document.reader import SUPPORTED_SUFFIXES, accept, reader_for
 from planlint.errors import PlanlintError
 from planlint.i18n import Catalog, pick
+from planlint.os_errors import os_reason
 from planlint.project.runner import RunOptions, check_document, settings_for
 from planlint.reporters import labels
 from planlint.reporters.why import reason_text, why_text
@@ -267,13 +268,13 @@ def save(word: docx.document.Document, target: Path) -> None:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=WORD_SUFFIX, dir=target.parent)
         os.close(handle)
     except OSError as exc:
-        raise PlanlintError(target, "output", reason=exc.strerror or str(exc)) from None
+        raise PlanlintError(target, "output", reason=os_reason(exc)) from None
     try:
         word.save(temporary)
         os.chmod(temporary, _file_mode(target))
         os.replace(temporary, target)
     except OSError as exc:
-        raise PlanlintError(target, "output", reason=exc.strerror or str(exc)) from None
+        raise PlanlintError(target, "output", reason=os_reason(exc)) from None
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)

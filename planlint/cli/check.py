@@ -13,6 +13,7 @@ from planlint.cli.output import conflict, write_file
 from planlint.errors import PlanlintError
 from planlint.i18n import Catalog
 from planlint.inert import inert_lines, shown, visible
+from planlint.os_errors import os_reason
 from planlint.reporters import text as text_report
 from planlint.reporters.formats import FORMATS, render
 
@@ -219,7 +220,7 @@ def write_output(
     try:
         write_file(output, rendered if rendered.endswith("\n") else rendered + "\n")
     except OSError as exc:
-        fail(PlanlintError(output, "output", reason=exc.strerror or str(exc)), lang)
+        fail(PlanlintError(output, "output", reason=os_reason(exc)), lang)
 
 
 COMMANDS = [check]

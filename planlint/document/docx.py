@@ -33,6 +33,7 @@ from planlint.document.model import (
 )
 from planlint.document.structure import heading_text
 from planlint.errors import PlanInputError
+from planlint.os_errors import os_reason
 
 MAIN_PART = "word/document.xml"
 MB = 1024 * 1024
@@ -128,7 +129,7 @@ def _check_package(path: Path, limits: Limits) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except OSError as exc:
-        raise PlanInputError(path, "unreadable", reason=exc.strerror or str(exc)) from None
+        raise PlanInputError(path, "unreadable", reason=os_reason(exc)) from None
     except Exception:  # zipfile raises BadZipFile, ValueError, EOFError … on a damaged directory
         raise PlanInputError(path, "corrupt", reason=NOT_A_ZIP) from None
     if all(member.filename != MAIN_PART for member in members):

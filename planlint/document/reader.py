@@ -11,6 +11,7 @@ from planlint.document.language import check_swedish
 from planlint.document.limits import DEFAULT_LIMITS, Limits, megabytes
 from planlint.document.model import Document
 from planlint.errors import PlanInputError, PlanTooLarge
+from planlint.os_errors import os_reason
 
 # suffix -> (module that reads it, what its content must start with, a name for that content)
 READERS: dict[str, tuple[str, bytes | None, tuple[str, str]]] = {
@@ -89,5 +90,5 @@ def _os_error(path: Path, exc: OSError) -> PlanInputError:
     if exc.errno == errno.ELOOP:
         return PlanInputError(path, "symlink_loop")
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return PlanInputError(path, "no_permission", reason=exc.strerror)
-    return PlanInputError(path, "unreadable", reason=exc.strerror or str(exc))
+        return PlanInputError(path, "no_permission", reason=os_reason(exc))
+    return PlanInputError(path, "unreadable", reason=os_reason(exc))

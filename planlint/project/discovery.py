@@ -16,6 +16,7 @@ from pathlib import Path
 
 from planlint.document.reader import SUPPORTED_SUFFIXES
 from planlint.errors import PlanInputError
+from planlint.os_errors import os_reason
 from planlint.project.config import Config
 
 STDIN = "-"
@@ -112,7 +113,7 @@ def _walk(folder: Path, config_for: Callable[[Path], Config], errors: list[PlanI
         entries = sorted(folder.iterdir())
     except OSError as exc:
         key = "folder_unreadable" if exc.errno in (errno.EACCES, errno.EPERM) else "folder_unlistable"
-        errors.append(PlanInputError(folder, key, reason=exc.strerror or str(exc)))
+        errors.append(PlanInputError(folder, key, reason=os_reason(exc)))
         return
     for entry in entries:
         if config.excludes(entry):

@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 
 from planlint.errors import PackError
 from planlint.i18n import LANGUAGES
+from planlint.os_errors import os_reason
 
 NO_ALIASES = (
     "YAML-alias (*namn) används inte i regelpaket; skriv ut värdet där det behövs",
@@ -410,8 +411,8 @@ def _read_yaml(path: Path) -> Any:
     except RecursionError:
         raise PackError(path, ("YAML-strukturen är för djupt nästlad", "the YAML is nested too deeply")) from None
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise PackError(path, (f"filen går inte att läsa ({reason})", f"the file cannot be read ({reason})")) from None
+        sv, en = os_reason(exc)
+        raise PackError(path, (f"filen går inte att läsa ({sv})", f"the file cannot be read ({en})")) from None
 
 
 def _load_language(f: _Fields) -> LanguageCues:
