@@ -261,7 +261,7 @@ def test_a_failed_write_leaves_no_truncated_report(tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(output.os, "replace", full_disk)
     result = invoke("check", plan, "--format", "json", "-o", report, "--fail-on", "never")
     monkeypatch.setattr(output.os, "replace", real_replace)
-    assert result.exit_code == 2 and "No space left" in result.stderr
+    assert result.exit_code == 2 and "(disken är full)" in result.stderr
     assert report.read_text(encoding="utf-8") == '{"gammal": true}\n'
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.txt", "rapport.json"]
 
