@@ -36,10 +36,11 @@ LEADING_NUMBER = re.compile(r"^\s*\d+(?:[.)]\d*)*[.)]?\s")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 WORD = re.compile(r"\w+|%")
 BLANK = re.compile(r"^[\s\-–—.…/*x?]*$", re.IGNORECASE)
-LIST_JOINS = frozenset({"och", ",", "–", "-", "eller"})  # "mål 1 och 2": the 2 is a goal's number too
+# Punctuation that joins goals' numbers ("mål 1, 2") or stands between an ordinal word and its number ("mål: 3").
+JOIN_MARKS = (",", "–", "-")
+FILLER_MARKS = (":", "(")
 CONTEXT_ROLES = ("foreword", "context")
 COMMITMENT_ROLES = ("goal", "activity", "indicator")
-LISTING = 3  # a sentence that names this many parts of the framework lists the framework
 DETAIL_CHARS = 80
 
 
@@ -91,6 +92,9 @@ class DepthJudge:
         self._own_voice = PhraseSet(cues.own_voice)
         self._number_words = WordSet(cues.number_words)
         self._ordinal_words = WordSet(cues.ordinal_words)
+        self._ordinal_fillers = WordSet([*cues.ordinal_fillers, *FILLER_MARKS])
+        self._ordinal_joins = WordSet([*cues.ordinal_joins, *JOIN_MARKS])
+        self._listing = cues.framework_listing
         self._money = WordSet(cues.money_words)
         self._hedges = PhraseSet(cues.hedges)
         self._sections = {role: PhraseSet(words) for role, words in cues.sections.items()}
@@ -110,7 +114,7 @@ class DepthJudge:
         place = self._place(block.section)
         measured = self.measured(words)
         activity = self._activity.any_in(words)
-        lists = sum(w in self._framework_parts for w in set(words)) >= LISTING
+        lists = sum(w in self._framework_parts for w in set(words)) >= self._listing
         own = activity and self._own_voice.any_in(words)  # "för att nå målbilden inför vi …": the plan's own
         if lists or (self._framework.any_in(words) and not own):
             return Judgement(Status.UPPFOLJD) if measured else Judgement(Status.NAMND, Reason("framework"))
@@ -218,12 +222,12 @@ class DepthJudge:
         count, ordinal = 0, False
         for i, word in enumerate(words):
             if not (DIGIT.search(word) or word in self._number_words):
-                if word not in LIST_JOINS:
+                if word not in self._ordinal_joins:
                     ordinal = False
                 continue
             if YEAR.match(word) or DATE_OR_SPAN.match(word):
                 continue
-            before = next((w for w in reversed(words[:i]) if w not in (":", "(", "nr", "nummer")), "")
+            before = next((w for w in reversed(words[:i]) if w not in self._ordinal_fillers), "")
             after = words[i + 1] if i + 1 < len(words) else ""
             ordinal = (
                 ordinal

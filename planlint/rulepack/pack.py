@@ -37,6 +37,8 @@ DEPTH_CUES = (
     "framework_parts",
     "own_voice",
     "ordinal_words",
+    "ordinal_fillers",
+    "ordinal_joins",
     "money_words",
 )
 # What a heading tells of the text under it, and what a table column holds (the analysis reads these roles).
@@ -179,6 +181,9 @@ class LanguageCues:
     own_voice: tuple[str, ...] = ()
     ordinal_words: tuple[str, ...] = ()
     money_words: tuple[str, ...] = ()
+    ordinal_fillers: tuple[str, ...] = ()  # "mål nr 3": words between an ordinal word and its number
+    ordinal_joins: tuple[str, ...] = ()  # "mål 1 och 2": words joining the numbers of goals
+    framework_listing: int = 3  # a sentence naming this many framework parts lists the framework
 
 
 @dataclass(frozen=True)
@@ -436,6 +441,7 @@ def _load_language(f: _Fields) -> LanguageCues:
         contexts={name: tuple(f.sub(contexts, "contexts").list_of_str(name)) for name in contexts},
         privative=tuple(f.list_of_str("negation_privative")),
         titles={key: tuple(f.sub(titles, "titles").list_of_str(key)) for key in titles},
+        framework_listing=int(f.number("framework_listing", 3)),
         **{key: tuple(f.list_of_str(key)) for key in DEPTH_CUES},
     )
     f.close()
