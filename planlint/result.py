@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
@@ -135,6 +136,12 @@ class Finding:
             return f"{self.rule}|{self.concept}|"
         words = " ".join(re.findall(r"\w+", (self.quote or "").lower()))[:120]
         return f"{self.rule}||{words}"
+
+
+def overall_score(concepts: Iterable[ConceptResult]) -> int:
+    """A plan's score, 0–100: the mean of its concepts' scores, leaving out the exempt ones (100 with none left)."""
+    scored = [c.score for c in concepts if c.exempt is None]
+    return round(sum(scored) / len(scored)) if scored else 100
 
 
 @dataclass(slots=True)

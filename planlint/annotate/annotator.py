@@ -133,7 +133,7 @@ def annotate(
     word = open_word(plan, limits)
     elements: dict[int, etree._Element] = {}
     document = accept(read_word(word, plan, limits, elements))  # and after: text, language
-    result = check_document(document, plan, settings, options)
+    result = check_document(document, settings, options)
     replaced = remove_comments(word, AUTHOR, plan)
     notes = notes_for(result, elements, lang, evidence)
     add_comments(word, notes, AUTHOR, INITIALS, dt.datetime.now(dt.UTC))

@@ -15,7 +15,17 @@ from planlint.checks import KINDS, validate_rules
 from planlint.checks.kind import CheckContext, Report
 from planlint.document.model import Document
 from planlint.project.config import Config, check_against_pack
-from planlint.result import ConceptResult, Evidence, Finding, PlanResult, Reason, Severity, Status, evidence_rank
+from planlint.result import (
+    ConceptResult,
+    Evidence,
+    Finding,
+    PlanResult,
+    Reason,
+    Severity,
+    Status,
+    evidence_rank,
+    overall_score,
+)
 from planlint.rulepack.lexicon import load_forms
 from planlint.rulepack.pack import Pack, RuleSpec
 
@@ -38,9 +48,9 @@ class Engine:
             for rule in self.active_rules(config)
             for report in KINDS[rule.extends].check(context, rule)
         ]
-        scored = [c for c in concepts.values() if c.exempt is None]
-        score = round(sum(c.score for c in scored) / len(scored)) if scored else 100
-        return PlanResult(document, self.pack, list(concepts.values()), findings, score, config)
+        return PlanResult(
+            document, self.pack, list(concepts.values()), findings, overall_score(concepts.values()), config
+        )
 
     def active_rules(self, config: Config) -> list[RuleSpec]:
         return [

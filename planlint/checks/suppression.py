@@ -13,19 +13,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from planlint.document.model import Block, BlockKind, Document
 from planlint.errors import PlanInputError
 from planlint.i18n import Catalog
 from planlint.names import did_you_mean, resolve
-from planlint.result import Finding, PlanResult
+from planlint.result import Finding, PlanResult, overall_score
 
 OWN_AUTHOR = "planlint"  # the author of the comments `planlint annotate` writes
 DIRECTIVE = re.compile(r"^\s*planlint\s*:\s*(?:ignorera|ignore)\b\s*(?P<rest>.*)$", re.I | re.S)
 SEPARATOR = re.compile(r"\s[–—-]\s|[–—:]")
 REASON_LABEL = re.compile(r"^(?:skäl|reason)\s*[:–—-]?\s*", re.I)
-MD_COMMENT = re.compile(r"<!--(?P<body>.*?)-->", re.S)
 MIN_REASON_WORDS = 3
 SNIPPET_WORDS = 8
 
@@ -63,23 +61,15 @@ class Suppression:
     blocks: frozenset[int] | None  # None: the whole plan
 
 
-def read_suppressions(document: Document, source: Path, rule_ids: set[str], concept_ids: set[str]) -> list[Suppression]:
-    """The suppressions the plan's writer put in the plan (`source` is the file it was read from)."""
-    if document.format == "docx":
-        from planlint.document.docx_comments import read_comments
-
-        placed = [(c.text, _anchored(document, c.anchor)) for c in read_comments(source) if c.author != OWN_AUTHOR]
-    elif document.format == "md":
-        text = source.read_text(encoding="utf-8", errors="replace")
-        placed = [
-            (m["body"], _after_line(document, text.count("\n", 0, m.start()) + 1)) for m in MD_COMMENT.finditer(text)
-        ]
-    else:
-        return []
+def read_suppressions(document: Document, rule_ids: set[str], concept_ids: set[str]) -> list[Suppression]:
+    """The suppressions the plan's writer put in the plan's comments."""
+    placed = [
+        (c.text, document.blocks[c.block]) for c in document.comments if c.author != OWN_AUTHOR and c.block is not None
+    ]
     found = []
     for comment, block in placed:
         directive = DIRECTIVE.match(comment)
-        if directive and block is not None:
+        if directive:
             found.append(_parse(document, " ".join(comment.split()), directive["rest"], block, rule_ids | concept_ids))
     return found
 
@@ -95,8 +85,7 @@ def apply_suppressions(result: PlanResult, suppressions: list[Suppression]) -> N
             for concept in result.concepts:
                 if concept.concept_id in suppression.ids and concept.exempt is None:
                     concept.exempt = suppression.reason
-    scored = [c.score for c in result.concepts if c.exempt is None]
-    result.score = round(sum(scored) / len(scored)) if scored else 100
+    result.score = overall_score(result.concepts)
 
 
 def _covers(suppression: Suppression, finding: Finding, result: PlanResult) -> bool:
@@ -150,17 +139,3 @@ def _scope(document: Document, block: Block) -> frozenset[int]:
             break
         scope.add(later.index)
     return frozenset(scope)
-
-
-def _anchored(document: Document, anchor: str) -> Block | None:
-    """The block a Word comment is anchored on: the paragraph with that text (in a table cell, the cell)."""
-    if not anchor:
-        return None
-    return next((b for b in document.blocks if b.text == anchor), None) or next(
-        (b for b in document.blocks if anchor in b.text), None
-    )
-
-
-def _after_line(document: Document, line: int) -> Block | None:
-    """The block an HTML comment on `line` belongs to: the one starting on that line, else the next one."""
-    return next((b for b in document.blocks if b.location.line is not None and b.location.line >= line), None)

@@ -20,6 +20,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
+from planlint.document.docx_comments import placed_comments
 from planlint.document.identity import property_title
 from planlint.document.limits import Limits, megabytes
 from planlint.document.model import (
@@ -120,6 +121,7 @@ def read_word(
     document = builder.finish()
     document.title = document.title or property_title(core_title)
     document.author = author
+    document.comments = placed_comments(document, path)
     return document
 
 

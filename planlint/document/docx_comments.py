@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from planlint.document.model import normalize_space
+from planlint.document.model import Document, PlanComment, normalize_space
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -44,6 +44,21 @@ def read_comments(path: Path) -> list[WordComment]:
         author = comment.get(f"{W}author") or ""
         found.append(WordComment(author, text, anchors.get(comment.get(f"{W}id"), "")))
     return found
+
+
+def placed_comments(document: Document, path: Path) -> list[PlanComment]:
+    """The plan's Word comments, each on the block it is anchored on: the paragraph with that text (in a table
+    cell, the cell)."""
+    return [PlanComment(c.author, c.text, _anchored(document, c.anchor)) for c in read_comments(path)]
+
+
+def _anchored(document: Document, anchor: str) -> int | None:
+    if not anchor:
+        return None
+    block = next((b for b in document.blocks if b.text == anchor), None) or next(
+        (b for b in document.blocks if anchor in b.text), None
+    )
+    return None if block is None else block.index
 
 
 def _anchors(body: etree._Element) -> dict[str, str]:

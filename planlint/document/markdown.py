@@ -14,15 +14,18 @@ from markdown_it.token import Token
 
 from planlint.document.identity import labelled
 from planlint.document.limits import Limits
-from planlint.document.model import BlockKind, Document, DocumentBuilder, Location
+from planlint.document.model import BlockKind, Document, DocumentBuilder, Location, PlanComment
 from planlint.document.text import decode
+
+HTML_COMMENT = re.compile(r"<!--(?P<body>.*?)-->", re.S)
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
 
 def read(path: Path, limits: Limits) -> Document:
     builder = DocumentBuilder(path, "md", limits.max_blocks)
-    source = _front_matter(builder.document, decode(path, path.read_bytes()))
+    raw = decode(path, path.read_bytes())
+    source = _front_matter(builder.document, raw)
     tokens = MarkdownIt("commonmark").enable("table").parse(source)
     title = _title_heading(tokens)
     list_depth = 0
@@ -60,7 +63,19 @@ def read(path: Path, limits: Limits) -> Document:
                     assert isinstance(opened, BlockKind)
                     builder.add(opened, text, location, toc=opened is BlockKind.LIST_ITEM and _only_link(token))
                 pending = None
-    return builder.finish()
+    document = builder.finish()
+    document.comments = _html_comments(document, raw)
+    return document
+
+
+def _html_comments(document: Document, text: str) -> list[PlanComment]:
+    """The HTML comments of a Markdown plan, each on the block that starts on its line, else the next one."""
+    comments = []
+    for match in HTML_COMMENT.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        block = next((b for b in document.blocks if b.location.line is not None and b.location.line >= line), None)
+        comments.append(PlanComment("", match["body"], None if block is None else block.index))
+    return comments
 
 
 def _front_matter(document: Document, source: str) -> str:

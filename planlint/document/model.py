@@ -70,6 +70,15 @@ class Block:
         return data
 
 
+@dataclass(frozen=True, slots=True)
+class PlanComment:
+    """A comment left in the plan file (a Word comment, a Markdown HTML comment) and the block it belongs to."""
+
+    author: str  # "" where the format has no authors
+    text: str
+    block: int | None  # None: it could not be placed
+
+
 @dataclass(slots=True)
 class Document:
     """A plan as planlint reads it, whatever its format."""
@@ -84,6 +93,7 @@ class Document:
     front: list[str] = field(default_factory=list)  # the lines of the title page, before the first heading
     pages: int | None = None
     metadata: dict[str, str] = field(default_factory=dict)
+    comments: list[PlanComment] = field(default_factory=list)  # the writer's comments (Word, Markdown)
 
     @property
     def word_count(self) -> int:

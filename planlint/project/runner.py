@@ -107,12 +107,11 @@ def _check_file(
     plan: Path, source: Path, options: RunOptions, store: ResultCache | None = None, settings: Settings | None = None
 ) -> PlanResult:
     settings = settings or settings_for(plan, options)
-    return check_document(read_plan(source), source, settings, options, store)
+    return check_document(read_plan(source), settings, options, store)
 
 
 def check_document(
     document: Document,
-    source: Path,
     settings: Settings,
     options: RunOptions,
     store: ResultCache | None = None,
@@ -126,7 +125,7 @@ def check_document(
         result = engine.check(document, config)
     if options.inline_suppression:
         rule_ids, concept_ids = {r.id for r in engine.pack.rules}, {c.id for c in engine.pack.concepts}
-        apply_suppressions(result, read_suppressions(document, source, rule_ids, concept_ids))
+        apply_suppressions(result, read_suppressions(document, rule_ids, concept_ids))
     return result
 
 
