@@ -57,10 +57,11 @@ def check_in_workers(
                 i, plan = running.pop(future)
                 yield i, _restore(future.result(), partial(_pack_of, plan, options, store))
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
         for child in set(multiprocessing.active_children()) - before:
             child.terminate()
-            child.join()
+        # the pool's own thread reaps the stopped workers; joining them here as well would race it for their
+        # exit status and could leave one listed as running
+        pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown()
 
