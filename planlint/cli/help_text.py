@@ -225,15 +225,13 @@ ENGLISH = {
 
 
 def localize(command: click.Command, lang: str) -> None:
-    """Set `command` and its subcommands, their options and arguments, to `lang` (sv or en)."""
+    """Set `command`, its options and arguments, to `lang` (sv or en); a group's commands as they are loaded."""
     _text(command, "help", lang)
     command.options_metavar = T("options", lang)
     if hasattr(command, "_help_option"):
         command._help_option = None  # click keeps the --help option once made: make it anew in `lang`
     if isinstance(command, click.Group):
-        command.subcommand_metavar = T("subcommand", lang)
-        for sub in command.commands.values():
-            localize(sub, lang)
+        command.subcommand_metavar = T("subcommand", lang)  # its commands are localized as they are loaded
     for param in command.params:
         if isinstance(param, click.Option):
             _text(param, "help", lang)
@@ -245,8 +243,11 @@ def missing(command: click.Command) -> list[str]:
     texts = [getattr(command, "_sv_help", command.help)]
     texts += [getattr(p, "_sv_help", getattr(p, "help", None)) for p in command.params]
     found = [t for t in texts if t and key(t) not in ENGLISH]
-    for sub in getattr(command, "commands", {}).values():
-        found += missing(sub)
+    if isinstance(command, click.Group):
+        context = click.Context(command)
+        for name in command.list_commands(context):
+            sub = command.get_command(context, name)
+            found += missing(sub) if sub is not None else [name]
     return found
 
 

@@ -1,11 +1,13 @@
 """The `planlint` command line: `planlint PLAN` checks a plan; subcommands do the rest.
 
-Each command lives in its own module under planlint/cli/ and is registered here.
+Each command lives in its own module under planlint/cli/ and is named here; a module is imported only when its
+command runs (or help lists it), so that a check does not pay for the server, the Word writer or the HTML report.
 """
 
 from __future__ import annotations
 
 import glob
+import importlib
 import os
 import sys
 import traceback
@@ -39,6 +41,18 @@ T = Catalog(
     }
 )
 GROUP_OPTIONS = ("--help", "-h", "--version")
+# each command's name and the module under planlint/cli/ that holds it (in the module's COMMANDS)
+COMMAND_MODULES = {
+    "annotate": "annotate",
+    "baseline": "baseline",
+    "check": "check",
+    "diff": "diff",
+    "explain": "rules",
+    "outline": "outline",
+    "report": "report",
+    "rules": "rules",
+    "serve": "serve",
+}
 
 
 class DefaultGroup(click.Group):
@@ -49,18 +63,31 @@ class DefaultGroup(click.Group):
     """
 
     default_command = "check"
+    lang = "sv"
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        lang = language_from_args(args)
-        use_language(lang)
-        localize(self, lang)
-        args = _command_first(args, self.commands)
-        if args and args[0] not in self.commands and args[0] not in GROUP_OPTIONS:
+        self.lang = language_from_args(args)
+        use_language(self.lang)
+        localize(self, self.lang)
+        args = _command_first(args, COMMAND_MODULES)
+        if args and args[0] not in COMMAND_MODULES and args[0] not in GROUP_OPTIONS:
             first = _first_argument(args)
             if first is not None:
-                _refuse_misspelt_command(first, list(self.commands), language_from_args(args))
+                _refuse_misspelt_command(first, list(COMMAND_MODULES), self.lang)
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command, its module imported on first use and its texts in the run's language."""
+        if cmd_name not in COMMAND_MODULES:
+            return None
+        module = importlib.import_module(f"planlint.cli.{COMMAND_MODULES[cmd_name]}")
+        command = next(c for c in module.COMMANDS if c.name == cmd_name)
+        localize(command, self.lang)
+        return command
 
 
 def _command_first(args: list[str], commands) -> list[str]:
@@ -95,17 +122,6 @@ def cli() -> None:
     Kör `planlint PLAN` för en granskning (samma som `planlint check PLAN`). Slutstatus 3 betyder ett
     internt fel i planlint; kör då med --debug för att se hela felspåret.
     """
-
-
-def _register() -> None:
-    from planlint.cli import annotate, baseline, check, diff, outline, report, rules, serve
-
-    for module in (check, outline, report, rules, baseline, diff, annotate, serve):
-        for command in module.COMMANDS:
-            cli.add_command(command)
-
-
-_register()
 
 
 def main() -> None:
