@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 
 import pytest
 
+from planlint.analysis.charclasses import CATEGORY, class_spans, complement
 from planlint.analysis.tokenizer import ARTEFACT, Tokenizer
 from planlint.analysis.tokenizer_build import compile_rules
 from planlint.analysis.tokens import segment
@@ -27,6 +29,10 @@ HARD = [
     "Temperaturen 5 °C. i.  Slut.\n) Nästa\u00a0mening... »Citat.« Och: 12,5 %; 3-4 st; klimat- och energiplan.",
     "Glad :) eller ledsen :( – (o:  <3 ... jan. / feb. sep./okt. Ph.d. m/s 100km/h it-stöd.",
     '  Inleds med mellanrum.\tTabb\n\nRad? Ja! Nej!! (Kanske.) "Citat." Nästa.',
+    # rare scripts (spaCy's own expressions) beside common text (the rewritten ones), and symbols, emoji, a
+    # private-use bullet from a Word symbol font
+    "東京の会議（テスト）、決定。한국어 문장! (עברית), «عربي». Ελλάδα/Россия ✓ \uf0b7 Punkt 🙂. ㈱x ﬁn. Slut…",
+    "Mål:漢字 (t.ex.한) 3-4км/ч it-stöd–東京 www.例え.jp/a?b info@exempel.se. Ärende—klart: 5 ¥.",
     "",
     "   ",
 ]
@@ -55,6 +61,25 @@ def _texts() -> list[str]:
 def test_the_compiled_rules_are_spacys_current_rules() -> None:
     pytest.importorskip("spacy")
     assert json.loads(ARTEFACT.read_text(encoding="utf-8")) == json.loads(json.dumps(compile_rules()))
+
+
+def test_the_rewritten_classes_match_spacys_outside_the_rare_scripts() -> None:
+    """Each class of the affix expressions for common text matches the same characters as spaCy's own, on
+    every code point outside the rare scripts (those above U+2FFFF are unassigned or rare ideographs)."""
+    rules = json.loads(ARTEFACT.read_text(encoding="utf-8"))
+    common = complement([(low, high) for low, high in rules["common"]["rare"]])
+    text = "".join(chr(c) for low, high in common for c in range(low, min(high, 0x2FFFF) + 1))
+    rewritten = 0
+    for name in ("prefix", "suffix", "infix", "url_match"):
+        original, fast, flags = rules[name]["pattern"], rules["common"][name]["pattern"], rules[name]["flags"]
+        for (a, b), (c, d) in zip(class_spans(original), class_spans(fast), strict=True):
+            if CATEGORY.search(original[a:b]):  # a class with a category is kept as it is
+                assert fast[c:d] == original[a:b]
+                continue
+            theirs, ours = re.compile(original[a:b], flags), re.compile(fast[c:d], flags)
+            assert ours.findall(text) == theirs.findall(text), original[a:b]
+            rewritten += fast[c:d] != original[a:b]
+    assert rewritten, "no class was rewritten"
 
 
 def test_tokens_equal_spacys() -> None:

@@ -4,7 +4,9 @@ The algorithm follows spaCy's Tokenizer: text is cut at whitespace; each piece i
 loses prefixes and suffixes until none is left or the rest is an exception, and the rest is kept whole when
 it is a URL, else split at infixes. Then spaCy's special-case matcher joins tokens that spell an exception
 together ("jan./feb." → "jan.", "/", "feb."). Whitespace tokens are dropped: planlint never reads them.
-Each distinct piece is tokenized once per process.
+Each distinct piece is tokenized once per process. A piece without characters of the rare scripts (CJK,
+Hangul, Arabic …) is tokenized with the affix expressions rewritten for such text, which compile in a fraction
+of the time (planlint.analysis.charclasses); any other piece with spaCy's own, compiled when first needed.
 """
 
 from __future__ import annotations
@@ -29,11 +31,11 @@ class Tokenizer:
     """The non-whitespace tokens of a text, as spaCy's tokenizer with the same rules makes them."""
 
     def __init__(self, rules: dict) -> None:
-        self._prefix = _compiled(rules["prefix"], "search")
-        self._suffix = _compiled(rules["suffix"], "search")
-        self._infixes = _compiled(rules["infix"], "finditer")
-        self._token_match = _compiled(rules["token_match"], "match")
-        self._url_match = _compiled(rules["url_match"], "match")
+        self._common = _Affixes(rules["common"])
+        self._rare = [(chr(low), chr(high)) for low, high in rules["common"]["rare"]]
+        self._first_rare = min(low for low, _ in self._rare)
+        self._rules = rules
+        self._all: _Affixes | None = None  # spaCy's own expressions, compiled for the first rare-script piece
         self._exceptions: dict[str, list[str]] = rules["exceptions"]
         self._matched: dict[str, dict[tuple[str, ...], str]] = {}  # first token -> {tokens: exception}
         for text, tokens in rules["matched_exceptions"].items():
@@ -84,29 +86,42 @@ class Tokenizer:
         """The tokens of one whitespace-free piece."""
         if string in self._exceptions:
             return self._exceptions[string]
-        prefixes, middle, suffixes = self._split_affixes(string)
-        return prefixes + self._attach(middle) + suffixes[::-1]
+        affixes = self._common if self._is_common(string) else self._all_affixes()
+        prefixes, middle, suffixes = self._split_affixes(string, affixes)
+        return prefixes + self._attach(middle, affixes) + suffixes[::-1]
 
-    def _split_affixes(self, string: str) -> tuple[list[str], str, list[str]]:
+    def _is_common(self, string: str) -> bool:
+        """Whether a piece has no character of the rare scripts (most have none below the first of them)."""
+        if max(string) < self._first_rare:
+            return True
+        return not any(low <= char <= high for char in string for low, high in self._rare)
+
+    def _all_affixes(self) -> _Affixes:
+        if self._all is None:
+            self._all = _Affixes(self._rules)
+        return self._all
+
+    def _split_affixes(self, string: str, affixes: _Affixes) -> tuple[list[str], str, list[str]]:
         """spaCy's Tokenizer._split_affixes: peel prefixes and suffixes, stopping at an exception."""
         prefixes: list[str] = []
         suffixes: list[str] = []
         exceptions = self._exceptions
+        token_match = affixes.token_match
         last_size = 0
         while string and len(string) != last_size:
-            if self._token_match and self._token_match(string):
+            if token_match and token_match(string):
                 break
             if string in exceptions:
                 break
             last_size = len(string)
-            pre_len = _length(self._prefix(string))
+            pre_len = _length(affixes.prefix(string))
             if pre_len:
                 prefix, minus_pre = string[:pre_len], string[pre_len:]
                 if minus_pre and minus_pre in exceptions:
                     prefixes.append(prefix)
                     string = minus_pre
                     break
-            suf_len = _length(self._suffix(string[pre_len:]))
+            suf_len = _length(affixes.suffix(string[pre_len:]))
             if suf_len:
                 suffix, minus_suf = string[-suf_len:], string[:-suf_len]
                 if minus_suf and minus_suf in exceptions:
@@ -125,16 +140,16 @@ class Tokenizer:
                 string = minus_suf
         return prefixes, string, suffixes
 
-    def _attach(self, string: str) -> list[str]:
+    def _attach(self, string: str, affixes: _Affixes) -> list[str]:
         """spaCy's Tokenizer._attach_tokens for what is left between the affixes."""
         if not string:
             return []
         if string in self._exceptions:
             return list(self._exceptions[string])
-        if (self._token_match and self._token_match(string)) or (self._url_match and self._url_match(string)):
+        if (affixes.token_match and affixes.token_match(string)) or (affixes.url_match and affixes.url_match(string)):
             return [string]
         orths, start = [], 0
-        for match in self._infixes(string):
+        for match in affixes.infixes(string):
             infix_start, infix_end = match.span()
             if infix_start == 0:
                 continue
@@ -184,6 +199,17 @@ class Tokenizer:
                 offset += len(orth)
             i = end
         return tokens
+
+
+class _Affixes:
+    """The prefix, suffix and infix expressions and the token and URL matchers, compiled."""
+
+    def __init__(self, rules: dict) -> None:
+        self.prefix = _compiled(rules["prefix"], "search")
+        self.suffix = _compiled(rules["suffix"], "search")
+        self.infixes = _compiled(rules["infix"], "finditer")
+        self.token_match = _compiled(rules["token_match"], "match")
+        self.url_match = _compiled(rules["url_match"], "match")
 
 
 def _compiled(rule: dict | None, method: str):
