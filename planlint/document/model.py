@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -185,9 +186,13 @@ class DocumentBuilder:
 
 CONTROL: dict[int, str | None] = dict.fromkeys([*range(0x00, 0x20), *range(0x7F, 0xA0)], " ")
 CONTROL[0xAD] = None  # soft hyphen
+# Any character of CONTROL: str.translate looks each character up in the table, so only texts with one go there.
+HAS_CONTROL = re.compile("[" + re.escape("".join(map(chr, CONTROL))) + "]")
 
 
 def normalize_space(text: str) -> str:
     """Collapse runs of white space (including no-break spaces), drop soft hyphens, and turn control
     characters (a plan's text is untrusted: no terminal escape sequences reach a report) into spaces."""
-    return " ".join(text.translate(CONTROL).split())
+    if HAS_CONTROL.search(text):
+        text = text.translate(CONTROL)
+    return " ".join(text.split())

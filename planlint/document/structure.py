@@ -102,7 +102,9 @@ def _entry(block: Block) -> bool:
 
 
 def _leader(block: Block) -> bool:
-    return block.kind is not BlockKind.TABLE_CELL and bool(DOT_LEADER.search(block.text))
+    """A dot-leader line ends in its page number: other text is not scanned (a search tries every full stop)."""
+    text = block.text
+    return block.kind is not BlockKind.TABLE_CELL and text[-1:].isdecimal() and bool(DOT_LEADER.search(text))
 
 
 def _as_entry(block: Block) -> None:
