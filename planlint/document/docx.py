@@ -70,7 +70,7 @@ SDT_PR, PLACEHOLDER, GALLERY = qn("w:sdtPr"), qn("w:showingPlcHdr"), qn("w:docPa
 DOC_DEFAULTS, RPR_DEFAULT = qn("w:docDefaults"), qn("w:rPrDefault")
 OFF = ("0", "false", "off", "none")
 
-BLOCKS = frozenset({P, TBL})
+BLOCKS, ROWS, CELLS = frozenset({P, TBL}), frozenset({TR}), frozenset({TC})
 BLOCK_WRAPPERS = frozenset({SDT, CUSTOM_XML, ALTERNATE})
 # Inline elements whose runs are shown: links, accepted insertions and moves, content controls, simple fields …
 # Everything not listed (w:del, w:moveFrom, w:pPr, bookmarks, comment marks …) is skipped with its content.
@@ -224,10 +224,10 @@ class _StyleXml:
 
     @classmethod
     def parse(cls, style: etree._Element) -> _StyleXml:
-        name = style.find(NAME)
-        based_on = style.find(BASED_ON)
-        outline, numbered = _outline_and_numbering(style.find(PPR))
-        bold, size = _run_look(style.find(RPR))
+        name = _child(style, NAME)
+        based_on = _child(style, BASED_ON)
+        outline, numbered = _outline_and_numbering(_child(style, PPR))
+        bold, size = _run_look(_child(style, RPR))
         return cls(
             name.get(VAL, "") if name is not None else "",
             based_on.get(VAL) if based_on is not None else None,
@@ -246,6 +246,8 @@ class StyleMap:
         self._xml: dict[str, _StyleXml] = {}
         self._characters: dict[str, _StyleXml] = {}
         self._info: dict[str, StyleInfo] = {}
+        # (style id, direct outline level, direct numbering) -> the style with those overrides applied
+        self._direct: dict[tuple[str | None, int | None, bool | None], StyleInfo] = {}
         self._runs: dict[str, tuple[bool | None, float | None]] = {}
         self._default: str | None = None
         defaults = styles.find(f"{DOC_DEFAULTS}/{RPR_DEFAULT}/{RPR}")
@@ -274,23 +276,25 @@ class StyleMap:
 
     def paragraph(self, p: etree._Element) -> StyleInfo:
         """What a w:p is: its style, overridden by a direct outline level or numbering."""
-        ppr = p.find(PPR)
+        ppr = _child(p, PPR)
         if ppr is None:
             return self.get(None)
-        style = ppr.find(PSTYLE)
-        info = self.get(style.get(VAL) if style is not None else None)
+        style = _child(ppr, PSTYLE)
+        style_id = style.get(VAL) if style is not None else None
         outline, numbered = _outline_and_numbering(ppr)
-        if outline is not None:
-            info = replace(info, level=_outline_level(outline), title=False, subtitle=False, cue="outline")
-        if numbered is not None:
-            info = replace(info, listed=numbered)
+        if outline is None and numbered is None:
+            return self.get(style_id)
+        key = (style_id, outline, numbered)
+        info = self._direct.get(key)
+        if info is None:
+            info = self._direct[key] = _overridden(self.get(style_id), outline, numbered)
         return info
 
     def run_look(self, rpr: etree._Element | None, paragraph: StyleInfo) -> tuple[bool, float | None]:
         """A run's weight and size: its own, else its character style's, else its paragraph style's."""
         bold, size = _run_look(rpr)
         if (bold is None or size is None) and rpr is not None:
-            style = rpr.find(RSTYLE)
+            style = _child(rpr, RSTYLE)
             if style is not None:
                 style_bold, style_size = self._character(style.get(VAL, ""))
                 bold = style_bold if bold is None else bold
@@ -369,6 +373,15 @@ def _named(pattern: re.Pattern[str], style_id: str, name: str, prefix: bool = Fa
     return bool(match(name or style_id))
 
 
+def _overridden(info: StyleInfo, outline: int | None, numbered: bool | None) -> StyleInfo:
+    """A paragraph style with the outline level and numbering the paragraph sets itself."""
+    if outline is not None:
+        info = replace(info, level=_outline_level(outline), title=False, subtitle=False, cue="outline")
+    if numbered is not None:
+        info = replace(info, listed=numbered)
+    return info
+
+
 def _outline_level(outline: int) -> int | None:
     return outline + 1 if 0 <= outline < BODY_TEXT_LEVEL else None
 
@@ -377,9 +390,9 @@ def _outline_and_numbering(ppr: etree._Element | None) -> tuple[int | None, bool
     """The w:outlineLvl and whether w:numPr turns numbering on (numId 0 turns it off) in a w:pPr."""
     if ppr is None:
         return None, None
-    outline = ppr.find(OUTLINE_LVL)
-    numpr = ppr.find(NUMPR)
-    num_id = numpr.find(NUM_ID) if numpr is not None else None
+    outline = _child(ppr, OUTLINE_LVL)
+    numpr = _child(ppr, NUMPR)
+    num_id = _child(numpr, NUM_ID) if numpr is not None else None
     return (
         _int(outline.get(VAL)) if outline is not None else None,
         num_id.get(VAL) != "0" if num_id is not None else None,
@@ -390,8 +403,8 @@ def _run_look(rpr: etree._Element | None) -> tuple[bool | None, float | None]:
     """The w:b and w:sz (half-points) of run properties; None where they say nothing."""
     if rpr is None:
         return None, None
-    bold = rpr.find(BOLD)
-    size = rpr.find(SIZE)
+    bold = _child(rpr, BOLD)
+    size = _child(rpr, SIZE)
     half_points = _int(size.get(VAL)) if size is not None else None
     return (
         bold.get(VAL, "1").lower() not in OFF if bold is not None else None,
@@ -426,7 +439,8 @@ class _BodyReader:
         self.fields: list[list[bool]] = []  # the open complex fields: [in their code, a table of contents]
         self.toc_seen = False  # a table-of-contents field was open in the paragraph being read
         self.toc_controls = _contents_controls(body)  # paragraphs in a table-of-contents content control
-        self.run_props: list[tuple[str, etree._Element | None]] = []  # (text, w:rPr) of its runs
+        self.parts: list[str] = []  # the shown text of the paragraph being read, in pieces
+        self.runs: list[tuple[int, int, etree._Element]] = []  # its runs with text: (first piece, end piece, w:r)
         self.boxes: list[etree._Element] = []  # text boxes met in the paragraph being read
 
     def blocks(self, container: etree._Element, in_box: bool = False) -> None:
@@ -466,8 +480,8 @@ class _BodyReader:
         """The look of the paragraph just read (short enough to be a heading): bold when all its text is, and the
         size of most of its text."""
         sizes: dict[float | None, int] = {}
-        shown = [(len(text.strip()), rpr) for text, rpr in self.run_props]
-        shown = [(chars, rpr) for chars, rpr in shown if chars]
+        shown = [(len("".join(self.parts[start:end]).strip()), r) for start, end, r in self.runs]
+        shown = [(chars, _child(r, RPR)) for chars, r in shown if chars]
         bold = bool(shown)
         for chars, rpr in shown:
             run_bold, size = self.styles.run_look(rpr, info)
@@ -481,14 +495,14 @@ class _BodyReader:
         self.tables += 1
         table = self.tables
         row = 0
-        for tr in _items(tbl, {TR}):
-            trpr = tr.find(TRPR)
-            if trpr is not None and trpr.find(DEL) is not None:
+        for tr in _items(tbl, ROWS):
+            trpr = _child(tr, TRPR)
+            if trpr is not None and _child(trpr, DEL) is not None:
                 continue  # a row deleted with tracked changes
             row += 1
             column = 1 + _val_int(trpr, GRID_BEFORE, 0)
-            for tc in _items(tr, {TC}):
-                tcpr = tc.find(TCPR)
+            for tc in _items(tr, CELLS):
+                tcpr = _child(tc, TCPR)
                 if not _merged_away(tcpr):
                     where = Location(paragraph=self.paragraph or None, table=table, row=row, column=column)
                     self.add_cell(tc, where)
@@ -515,13 +529,15 @@ class _BodyReader:
         self.read_boxes(boxes, first)
 
     def paragraph_text(self, p: etree._Element) -> str:
-        """The shown text of a w:p; text boxes met are kept in self.boxes."""
-        self.fields = [field for field in self.fields if not field[0]]  # a field code ends with its paragraph
-        self.toc_seen = any(toc for _, toc in self.fields)
-        self.run_props = []
-        parts: list[str] = []
-        self.inline(p, parts)
-        return "".join(parts)
+        """The shown text of a w:p; its runs are kept in self.runs, text boxes met in self.boxes."""
+        if self.fields:
+            self.fields = [field for field in self.fields if not field[0]]  # a field code ends with its paragraph
+            self.toc_seen = any(toc for _, toc in self.fields)
+        else:
+            self.toc_seen = False
+        self.parts, self.runs = [], []
+        self.inline(p, self.parts)
+        return "".join(self.parts)
 
     def inline(self, parent: Iterable[etree._Element], parts: list[str]) -> None:
         for child in parent:
@@ -530,14 +546,16 @@ class _BodyReader:
                 before = len(parts)
                 self.run(child, parts)
                 if len(parts) > before:
-                    self.run_props.append(("".join(parts[before:]), child.find(RPR)))
+                    self.runs.append((before, len(parts), child))
             elif tag in INLINE_WRAPPERS:
                 self.inline(_unwrap(child), parts)
 
     def run(self, r: Iterable[etree._Element], parts: list[str]) -> None:
         for child in r:
             tag = child.tag
-            if tag == FLD_CHAR:
+            if tag == T and not self.fields:  # most of a plan: plain text outside any field
+                parts.append(child.text or "")
+            elif tag == FLD_CHAR:
                 self.field_char(child.get(FLD_CHAR_TYPE))
             elif self.fields and any(code for code, _ in self.fields):
                 if tag == INSTR and self.fields[-1][0] and TOC_FIELD.match(child.text or ""):
@@ -581,7 +599,7 @@ class _BodyReader:
         self.anchor = outer
 
 
-def _items(container: Iterable[etree._Element], tags: frozenset[str] | set[str]) -> Iterator[etree._Element]:
+def _items(container: Iterable[etree._Element], tags: frozenset[str]) -> Iterator[etree._Element]:
     """The children with one of `tags`, looking through content controls, custom XML and alternate content."""
     for child in container:
         tag = child.tag
@@ -596,10 +614,10 @@ def _unwrap(element: etree._Element) -> Iterable[etree._Element]:
     if element.tag == SDT:
         if _placeholder(element):
             return ()
-        inner = element.find(SDT_CONTENT)
+        inner = _child(element, SDT_CONTENT)
     elif element.tag == ALTERNATE:
-        inner = element.find(CHOICE)
-        inner = inner if inner is not None else element.find(FALLBACK)
+        inner = _child(element, CHOICE)
+        inner = inner if inner is not None else _child(element, FALLBACK)
     else:
         return element
     return inner if inner is not None else ()
@@ -607,8 +625,8 @@ def _unwrap(element: etree._Element) -> Iterable[etree._Element]:
 
 def _placeholder(sdt: etree._Element) -> bool:
     """Whether a content control shows its placeholder ("Klicka här för att ange text"): it holds no plan text."""
-    properties = sdt.find(SDT_PR)
-    return properties is not None and properties.find(PLACEHOLDER) is not None
+    properties = _child(sdt, SDT_PR)
+    return properties is not None and _child(properties, PLACEHOLDER) is not None
 
 
 def _contents_controls(body: etree._Element) -> set[etree._Element]:
@@ -636,9 +654,15 @@ def _outermost(box: etree._Element, top: etree._Element) -> bool:
     return True
 
 
+def _child(parent: etree._Element, tag: str) -> etree._Element | None:
+    """The first child with `tag`, as parent.find(tag) gives it but without lxml's path machinery (run in Python,
+    it costs twice as much, and a plan's paragraphs, cells and runs ask many thousand times)."""
+    return next(parent.iterchildren(tag), None)
+
+
 def _val_int(properties: etree._Element | None, tag: str, default: int) -> int:
     """The integer w:val of a child of a properties element, or `default`."""
-    child = properties.find(tag) if properties is not None else None
+    child = _child(properties, tag) if properties is not None else None
     value = _int(child.get(VAL)) if child is not None else None
     return default if value is None else value
 
@@ -648,7 +672,7 @@ def _merged_away(tcpr: etree._Element | None) -> bool:
     if tcpr is None:
         return False
     for tag in (VMERGE, HMERGE):
-        merge = tcpr.find(tag)
+        merge = _child(tcpr, tag)
         if merge is not None and merge.get(VAL, "continue") != "restart":
             return True
     return False

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
+from planlint.errors import PlanTooLarge
+
 
 class BlockKind(str, Enum):
     """What a block is in the plan's structure."""
@@ -123,11 +125,12 @@ class DocumentBuilder:
         self.document = Document(path=path, format=fmt)
         self.looks: dict[int, Look] = {}  # block index -> look, for paragraphs that may be headings by their look
         self._headings: list[tuple[int, str]] = []  # (level, text) of the open sections
+        self._section: tuple[str, ...] = ()  # their texts, made again only when a heading opens a section
         self._max_blocks = max_blocks
 
     @property
     def section(self) -> tuple[str, ...]:
-        return tuple(text for _, text in self._headings)
+        return self._section
 
     def heading(self, text: str, level: int, location: Location, cue: str = "style", toc: bool = False) -> Block | None:
         """Add a heading and open its section (closing sections at the same or a deeper level)."""
@@ -137,10 +140,12 @@ class DocumentBuilder:
         level = max(1, level)
         while self._headings and self._headings[-1][0] >= level:
             self._headings.pop()
+        self._section = tuple(heading for _, heading in self._headings)
         block = self._append(BlockKind.HEADING, text, location, level)
         block.cue, block.toc = cue, toc
         if not toc:
             self._headings.append((level, text))
+            self._section += (text,)
         return block
 
     def title(self, text: str, location: Location, cue: str = "style") -> Block | None:
@@ -174,8 +179,6 @@ class DocumentBuilder:
         return self.document
 
     def _append(self, kind: BlockKind, text: str, location: Location, level: int | None) -> Block:
-        from planlint.errors import PlanTooLarge
-
         blocks = self.document.blocks
         if len(blocks) >= self._max_blocks:
             raise PlanTooLarge(self.document.path, what="blocks", limit=self._max_blocks)
