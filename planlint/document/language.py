@@ -36,8 +36,9 @@ MARGIN = 2
 
 def language_scores(text: str) -> dict[str, int]:
     """How many of the text's words are function words of each language."""
-    words = [w.lower() for w in _WORD.findall(text)][:SAMPLE_WORDS]
-    counts = Counter(words)  # each distinct word looked up once
+    counts: Counter[str] = Counter()
+    for word, count in Counter(_WORD.findall(text)[:SAMPLE_WORDS]).items():
+        counts[word.lower()] += count  # each distinct word lowered once
     return {lang: sum(counts[w] for w in set(ws.split())) for lang, ws in FUNCTION_WORDS.items()}
 
 
