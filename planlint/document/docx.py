@@ -226,8 +226,8 @@ class _StyleXml:
     def parse(cls, style: etree._Element) -> _StyleXml:
         name = _child(style, NAME)
         based_on = _child(style, BASED_ON)
-        outline, numbered = _outline_and_numbering(_child(style, PPR))
-        bold, size = _run_look(_child(style, RPR))
+        outline, numbered = _outline_and_numbering(_properties(_child(style, PPR)))
+        bold, size = _run_look(_properties(_child(style, RPR)))
         return cls(
             name.get(VAL, "") if name is not None else "",
             based_on.get(VAL) if based_on is not None else None,
@@ -251,7 +251,7 @@ class StyleMap:
         self._runs: dict[str, tuple[bool | None, float | None]] = {}
         self._default: str | None = None
         defaults = styles.find(f"{DOC_DEFAULTS}/{RPR_DEFAULT}/{RPR}")
-        self.default_bold, self.default_size = _run_look(defaults)
+        self.default_bold, self.default_size = _run_look(_properties(defaults))
         for style in styles.iterchildren(STYLE):
             style_id = style.get(STYLE_ID)
             kind = style.get(TYPE, "paragraph")
@@ -279,9 +279,10 @@ class StyleMap:
         ppr = _child(p, PPR)
         if ppr is None:
             return self.get(None)
-        style = _child(ppr, PSTYLE)
+        properties = _properties(ppr)
+        style = properties.get(PSTYLE)
         style_id = style.get(VAL) if style is not None else None
-        outline, numbered = _outline_and_numbering(ppr)
+        outline, numbered = _outline_and_numbering(properties)
         if outline is None and numbered is None:
             return self.get(style_id)
         key = (style_id, outline, numbered)
@@ -292,9 +293,10 @@ class StyleMap:
 
     def run_look(self, rpr: etree._Element | None, paragraph: StyleInfo) -> tuple[bool, float | None]:
         """A run's weight and size: its own, else its character style's, else its paragraph style's."""
-        bold, size = _run_look(rpr)
-        if (bold is None or size is None) and rpr is not None:
-            style = _child(rpr, RSTYLE)
+        properties = _properties(rpr)
+        bold, size = _run_look(properties)
+        if bold is None or size is None:
+            style = properties.get(RSTYLE)
             if style is not None:
                 style_bold, style_size = self._character(style.get(VAL, ""))
                 bold = style_bold if bold is None else bold
@@ -386,12 +388,10 @@ def _outline_level(outline: int) -> int | None:
     return outline + 1 if 0 <= outline < BODY_TEXT_LEVEL else None
 
 
-def _outline_and_numbering(ppr: etree._Element | None) -> tuple[int | None, bool | None]:
-    """The w:outlineLvl and whether w:numPr turns numbering on (numId 0 turns it off) in a w:pPr."""
-    if ppr is None:
-        return None, None
-    outline = _child(ppr, OUTLINE_LVL)
-    numpr = _child(ppr, NUMPR)
+def _outline_and_numbering(ppr: dict[str, etree._Element]) -> tuple[int | None, bool | None]:
+    """The w:outlineLvl and whether w:numPr turns numbering on (numId 0 turns it off) in a w:pPr's properties."""
+    outline = ppr.get(OUTLINE_LVL)
+    numpr = ppr.get(NUMPR)
     num_id = _child(numpr, NUM_ID) if numpr is not None else None
     return (
         _int(outline.get(VAL)) if outline is not None else None,
@@ -399,12 +399,10 @@ def _outline_and_numbering(ppr: etree._Element | None) -> tuple[int | None, bool
     )
 
 
-def _run_look(rpr: etree._Element | None) -> tuple[bool | None, float | None]:
-    """The w:b and w:sz (half-points) of run properties; None where they say nothing."""
-    if rpr is None:
-        return None, None
-    bold = _child(rpr, BOLD)
-    size = _child(rpr, SIZE)
+def _run_look(rpr: dict[str, etree._Element]) -> tuple[bool | None, float | None]:
+    """The w:b and w:sz (half-points) of a w:rPr's properties; None where they say nothing."""
+    bold = rpr.get(BOLD)
+    size = rpr.get(SIZE)
     half_points = _int(size.get(VAL)) if size is not None else None
     return (
         bold.get(VAL, "1").lower() not in OFF if bold is not None else None,
@@ -496,13 +494,13 @@ class _BodyReader:
         table = self.tables
         row = 0
         for tr in _items(tbl, ROWS):
-            trpr = _child(tr, TRPR)
-            if trpr is not None and _child(trpr, DEL) is not None:
+            trpr = _properties(_child(tr, TRPR))
+            if DEL in trpr:
                 continue  # a row deleted with tracked changes
             row += 1
             column = 1 + _val_int(trpr, GRID_BEFORE, 0)
             for tc in _items(tr, CELLS):
-                tcpr = _child(tc, TCPR)
+                tcpr = _properties(_child(tc, TCPR))
                 if not _merged_away(tcpr):
                     where = Location(paragraph=self.paragraph or None, table=table, row=row, column=column)
                     self.add_cell(tc, where)
@@ -654,25 +652,33 @@ def _outermost(box: etree._Element, top: etree._Element) -> bool:
     return True
 
 
+def _properties(element: etree._Element | None) -> dict[str, etree._Element]:
+    """The children of a properties element (w:pPr, w:rPr, w:trPr, w:tcPr) by tag, the first of each as find()
+    would give it: one pass over them, however many are asked for."""
+    found: dict[str, etree._Element] = {}
+    if element is not None:
+        for child in element:
+            found.setdefault(child.tag, child)
+    return found
+
+
 def _child(parent: etree._Element, tag: str) -> etree._Element | None:
     """The first child with `tag`, as parent.find(tag) gives it but without lxml's path machinery (run in Python,
     it costs twice as much, and a plan's paragraphs, cells and runs ask many thousand times)."""
     return next(parent.iterchildren(tag), None)
 
 
-def _val_int(properties: etree._Element | None, tag: str, default: int) -> int:
-    """The integer w:val of a child of a properties element, or `default`."""
-    child = _child(properties, tag) if properties is not None else None
+def _val_int(properties: dict[str, etree._Element], tag: str, default: int) -> int:
+    """The integer w:val of a property, or `default`."""
+    child = properties.get(tag)
     value = _int(child.get(VAL)) if child is not None else None
     return default if value is None else value
 
 
-def _merged_away(tcpr: etree._Element | None) -> bool:
+def _merged_away(tcpr: dict[str, etree._Element]) -> bool:
     """Whether a cell continues a merge begun in the cell above (or, in old files, to its left)."""
-    if tcpr is None:
-        return False
     for tag in (VMERGE, HMERGE):
-        merge = _child(tcpr, tag)
+        merge = tcpr.get(tag)
         if merge is not None and merge.get(VAL, "continue") != "restart":
             return True
     return False
