@@ -288,3 +288,90 @@ def test_title_contents_placeholders_and_headings_by_look(tmp_path: Path) -> Non
         ["Verksamhetsplan 2026", "Kulturförvaltningen"],
     )
     assert [b.cue for b in document.blocks if b.kind.value == "heading"] == ["toc", "size", "numbering"]
+
+
+def test_a_paragraphs_own_outline_level_and_numbering_override_its_style_each_time() -> None:
+    """Direct formatting is applied per paragraph: one paragraph's override never sticks to its style."""
+    resolved = styles(
+        style("Normal", "Normal", default=True),
+        style("Punktlista", "List Bullet", "Normal"),
+        style("Heading1", "heading 1", "Normal"),
+    )
+    paragraphs = [
+        '<w:pStyle w:val="Punktlista"/>',
+        '<w:pStyle w:val="Punktlista"/><w:numPr><w:numId w:val="0"/></w:numPr>',  # numbering turned off
+        '<w:pStyle w:val="Punktlista"/>',
+        '<w:outlineLvl w:val="1"/>',
+        '<w:outlineLvl w:val="9"/>',  # "body text"
+        '<w:pStyle w:val="Heading1"/><w:outlineLvl w:val="2"/>',
+        '<w:pStyle w:val="Heading1"/>',
+        '<w:numPr><w:numId w:val="3"/></w:numPr>',
+        "",
+        '<w:pStyle w:val="Heading1"/><w:pStyle w:val="Punktlista"/>',  # a property given twice: the first counts
+        '<w:pStyle w:val="Punktlista"/><w:pStyle w:val="Heading1"/>',
+    ]
+    got = []
+    for ppr in paragraphs:
+        info = resolved.paragraph(parse_xml(f"<w:p {nsdecls('w')}><w:pPr>{ppr}</w:pPr></w:p>"))
+        got.append((info.level, info.listed, info.cue))
+    assert got == [
+        (None, True, "style"),
+        (None, False, "style"),
+        (None, True, "style"),
+        (2, False, "outline"),
+        (None, False, "outline"),
+        (3, False, "outline"),
+        (1, False, "style"),
+        (None, True, "style"),
+        (None, False, "style"),
+        (1, False, "style"),
+        (None, True, "style"),
+    ]
+
+
+LOOK_XML = (
+    "<w:body {ns}>"
+    '<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>Verksamhetsplan 2026</w:t></w:r></w:p>'
+    # bold by the run's own properties and by its character style, most of it at the body size: a heading by weight
+    '<w:p><w:r><w:rPr><w:b/><w:sz w:val="36"/></w:rPr><w:t xml:space="preserve">Trygghet </w:t></w:r>'
+    '<w:r><w:rPr><w:rStyle w:val="Fet"/></w:rPr><w:t>och säkerhet</w:t></w:r></w:p>'
+    "<w:p><w:r><w:t>Vi ska öka tryggheten i parkerna genom att förbättra belysningen under året.</w:t></w:r></w:p>"
+    # the run's own w:b w:val="0" outweighs its character style: not all of the text is bold
+    '<w:p><w:r><w:rPr><w:rStyle w:val="Fet"/><w:b w:val="0"/></w:rPr>'
+    '<w:t xml:space="preserve">Inte fet inledning </w:t></w:r>'
+    '<w:r><w:rPr><w:rStyle w:val="Fet"/></w:rPr><w:t>slut</w:t></w:r></w:p>'
+    "<w:p><w:r><w:t>Andelen trygga invånare ska öka till 80 procent 2027.</w:t></w:r></w:p>"
+    # bold throughout, the field code's runs left out; most of the text at the body size: bold heading
+    '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Mål för </w:t></w:r>'
+    '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> DATE </w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    '<w:r><w:rPr><w:b/></w:rPr><w:t>året</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    '<w:r><w:rPr><w:b/><w:sz w:val="36"/></w:rPr><w:t xml:space="preserve"> </w:t></w:r></w:p>'
+    "<w:p><w:r><w:t>Vi ska samverka med föreningslivet i alla stadsdelar under hela planperioden.</w:t></w:r></w:p>"
+    "<w:sectPr/></w:body>"
+)
+
+
+def test_headings_by_look_weigh_each_runs_own_and_character_style_properties(tmp_path: Path) -> None:
+    word = docx.Document()
+    word.styles.element.append(
+        parse_xml(
+            f'<w:style {nsdecls("w")} w:type="character" w:styleId="Fet"><w:name w:val="Fet"/>'
+            "<w:rPr><w:b/></w:rPr></w:style>"
+        )
+    )
+    body = word.element.body
+    body.getparent().replace(body, parse_xml(LOOK_XML.format(ns=nsdecls("w"))))
+    path = tmp_path / "plan.docx"
+    word.save(path)
+    document = read_plan(path, require_swedish=False)
+    got = [(b.kind.value, b.text, b.cue) for b in document.blocks]
+    assert got == [
+        ("title", "Verksamhetsplan 2026", "style"),
+        ("heading", "Trygghet och säkerhet", "bold"),
+        ("paragraph", got[2][1], None),
+        ("paragraph", "Inte fet inledning slut", None),
+        ("paragraph", got[4][1], None),
+        ("heading", "Mål för året", "bold"),
+        ("paragraph", got[6][1], None),
+    ]
