@@ -4,15 +4,22 @@ Builds a plan of about 40,000 words (headings, paragraphs, lists, indicator tabl
 to PDF with LibreOffice (`soffice`; skipped when missing), then times `read_plan` (best of 3) and the command
 `planlint outline` (best of 3, a new process each time, so with Python's start-up).
 
+It then prints the CPU time (median of 21, in this process, after the imports) of each stage of reading the .docx
+beside python-docx's bare parse of it, and their ratio: the machine may be shared, so the ratio says more than
+the seconds. `--stages PLAN.docx` prints only that table, for a plan already made (such as measure.py's).
+
     python bench/bench_read.py [--out DIR] [--words N] [--docx-only]    # DIR defaults to bench/out/ (git-ignored)
+    python bench/bench_read.py --stages bench/out/plan_100_sidor.docx
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -22,11 +29,14 @@ from pathlib import Path
 import docx
 from docx.shared import Cm, Pt
 
-from planlint.document.reader import read_plan
+from planlint.document import docx as word_reader
+from planlint.document.limits import DEFAULT_LIMITS
+from planlint.document.reader import accept, read_plan
 from planlint.errors import PlanInputError
 
 TARGETS = {"docx": 0.5, "pdf": 1.5}  # seconds for read_plan
 RUNS = 3
+STAGE_RUNS = 21
 SEED = 2027
 CONVERT_TIMEOUT = 600
 
@@ -209,12 +219,48 @@ def measure(path: Path, pages: int | None) -> None:
     )
 
 
+def cpu_median(action: Callable[[], object], runs: int = STAGE_RUNS) -> float:
+    """The median CPU time of `runs` calls, in this process."""
+    times = []
+    for _ in range(runs):
+        started = time.process_time()
+        action()
+        times.append(time.process_time() - started)
+    return statistics.median(times)
+
+
+def stages(path: Path) -> None:
+    """Print the CPU time of each stage of reading a .docx, beside python-docx's bare parse of the same file."""
+    read_plan(path)  # the first read loads what the readers import
+    word = word_reader.open_word(path, DEFAULT_LIMITS)
+    document = word_reader.read_word(word, path, DEFAULT_LIMITS)
+    bare = cpu_median(lambda: docx.Document(str(path)))
+    figures = [
+        ("python-docx parse, docx.Document()", bare),
+        ("open_word (package checks + parse)", cpu_median(lambda: word_reader.open_word(path, DEFAULT_LIMITS))),
+        (
+            "read_word (body, structure, comments)",
+            cpu_median(lambda: word_reader.read_word(word, path, DEFAULT_LIMITS)),
+        ),
+        ("accept (text size, language)", cpu_median(lambda: accept(document))),
+        ("read_plan, all of it", cpu_median(lambda: read_plan(path))),
+    ]
+    load = ", ".join(f"{n:.2f}" for n in os.getloadavg())
+    print(f"\nCPU seconds, median of {STAGE_RUNS} in-process runs, {path.name}, load average {load}")
+    for what, seconds in figures:
+        print(f"  {what:<40} {seconds:7.4f} s {seconds / bare:5.1f}×")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "out")
     parser.add_argument("--words", type=int, default=40_000)
     parser.add_argument("--docx-only", action="store_true", help="skip the PDF conversion and reading")
+    parser.add_argument("--stages", type=Path, metavar="PLAN", help="only the stage table for an existing .docx")
     args = parser.parse_args()
+    if args.stages is not None:
+        stages(args.stages)
+        return
     args.out.mkdir(parents=True, exist_ok=True)
     source = args.out / "plan_100_sidor.docx"
     build_plan(source, args.words)
@@ -223,6 +269,7 @@ def main() -> None:
     pages = page_count(pdf)
     print(f"\n{'file':<5} {'pages':>5} {'blocks':>7} {'words':>7} {'read_plan':>9} {'outline CLI':>11} {'target':>8}")
     measure(source, pages)
+    stages(source)
     if pdf is None:
         return
     if importlib.util.find_spec("planlint.document.pdf") is None:
