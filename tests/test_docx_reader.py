@@ -375,3 +375,39 @@ def test_headings_by_look_weigh_each_runs_own_and_character_style_properties(tmp
         ("heading", "Mål för året", "bold"),
         ("paragraph", got[6][1], None),
     ]
+
+
+COMMENTED_XML = (
+    "<w:body {ns}>"
+    "<w:tbl><w:tr><w:tc>"
+    '<w:p><w:commentRangeStart w:id="1"/><w:r><w:t>Mål A</w:t></w:r></w:p><w:p><w:r><w:t>Mål B</w:t></w:r></w:p>'
+    "</w:tc></w:tr></w:tbl>"
+    '<w:commentRangeStart w:id="3"/>'  # between paragraphs: it marks none
+    '<w:p><w:r><w:t>Mål B</w:t></w:r><w:r><w:commentReference w:id="2"/></w:r></w:p>'
+    '<w:p><w:r><w:t>Mål C</w:t></w:r><w:r><w:commentReference w:id="3"/></w:r>'
+    '<w:r><w:commentReference w:id="2"/></w:r></w:p>'  # a second mark of comment 2: the first counts
+    "<w:sectPr/></w:body>"
+)
+
+
+def test_word_comments_are_placed_on_the_block_of_the_paragraph_they_mark(tmp_path: Path) -> None:
+    word = docx.Document()
+    body = word.element.body
+    body.getparent().replace(body, parse_xml(COMMENTED_XML.format(ns=nsdecls("w"))))
+    path = tmp_path / "plan.docx"
+    word.save(path)
+    comments = "".join(
+        f'<w:comment w:id="{i}" w:author="Granskare {i}"><w:p><w:r><w:t>Kommentar {i}</w:t></w:r></w:p></w:comment>'
+        for i in range(4)
+    )
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("word/comments.xml", f"<w:comments {nsdecls('w')}>{comments}</w:comments>")
+    document = read_plan(path, require_swedish=False)
+    assert [b.text for b in document.blocks] == ["Mål A Mål B", "Mål B", "Mål C"]
+    placed = [(c.author, c.text, c.block) for c in document.comments]
+    assert placed == [
+        ("Granskare 0", "Kommentar 0", None),  # no mark at all
+        ("Granskare 1", "Kommentar 1", 0),  # a paragraph of a cell: the cell that holds its text
+        ("Granskare 2", "Kommentar 2", 1),  # the block with just that text, not the cell before it that holds it
+        ("Granskare 3", "Kommentar 3", 2),
+    ]

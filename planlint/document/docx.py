@@ -121,7 +121,7 @@ def read_word(
     document = builder.finish()
     document.title = document.title or property_title(core_title)
     document.author = author
-    document.comments = placed_comments(document, path)
+    document.comments = placed_comments(document, path, word.element)
     return document
 
 

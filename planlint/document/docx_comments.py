@@ -1,7 +1,7 @@
 """The Word comments of a .docx plan, each with the text of the paragraph it is anchored on.
 
-Read straight from the package (word/comments.xml and the body), apart from the plan reader, which reads only
-the body text. Call it on a file `read_plan` has accepted: the package's size limits are checked there.
+The comments part is read straight from the package (word/comments.xml), the anchors from the main part the plan
+reader has parsed. Call it on a file whose package's size limits are checked (the plan reader does).
 """
 
 from __future__ import annotations
@@ -25,19 +25,19 @@ class WordComment:
     anchor: str  # the text of the paragraph the comment starts on, white space collapsed ("" if not found)
 
 
-def read_comments(path: Path) -> list[WordComment]:
-    """Every comment of the plan, in the order of the comments part; [] when the plan has none or they cannot be
-    read (a plan's comments are never a reason to refuse the plan)."""
+def read_comments(path: Path, main: etree._Element) -> list[WordComment]:
+    """Every comment of the plan, in the order of the comments part, anchored in `main` (the root of its
+    word/document.xml); [] when the plan has none or they cannot be read (a plan's comments are never a reason to
+    refuse the plan)."""
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             if "word/comments.xml" not in names:
                 return []
             comments = etree.fromstring(archive.read("word/comments.xml"), PARSER)
-            body = etree.fromstring(archive.read("word/document.xml"), PARSER)
     except (OSError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
         return []
-    anchors = _anchors(body)
+    anchors = _anchors(main)
     found = []
     for comment in comments.iter(f"{W}comment"):
         text = normalize_space(" ".join(_text(p) for p in comment.iter(f"{W}p")))
@@ -46,30 +46,35 @@ def read_comments(path: Path) -> list[WordComment]:
     return found
 
 
-def placed_comments(document: Document, path: Path) -> list[PlanComment]:
-    """The plan's Word comments, each on the block it is anchored on: the paragraph with that text (in a table
-    cell, the cell)."""
-    return [PlanComment(c.author, c.text, _anchored(document, c.anchor)) for c in read_comments(path)]
+def placed_comments(document: Document, path: Path, main: etree._Element) -> list[PlanComment]:
+    """The plan's Word comments, each on the block it is anchored on: the first block with the anchor's text, else
+    the first that holds it (a table cell holds its paragraphs)."""
+    comments = read_comments(path, main)
+    if not comments:
+        return []
+    first: dict[str, int] = {}  # text -> the first block with it, so that each comment is not a scan of the plan
+    for block in document.blocks:
+        first.setdefault(block.text, block.index)
+    return [PlanComment(c.author, c.text, _anchored(document, first, c.anchor)) for c in comments]
 
 
-def _anchored(document: Document, anchor: str) -> int | None:
+def _anchored(document: Document, first: dict[str, int], anchor: str) -> int | None:
     if not anchor:
         return None
-    block = next((b for b in document.blocks if b.text == anchor), None) or next(
-        (b for b in document.blocks if anchor in b.text), None
-    )
-    return None if block is None else block.index
+    if anchor in first:
+        return first[anchor]
+    return next((b.index for b in document.blocks if anchor in b.text), None)
 
 
-def _anchors(body: etree._Element) -> dict[str, str]:
-    """Comment id -> the text of the paragraph where its range starts (or its reference stands)."""
+def _anchors(main: etree._Element) -> dict[str, str]:
+    """Comment id -> the text of the paragraph where its range starts (or its reference stands): the first in
+    reading order, and for a mark in a text box the paragraph that anchors the box."""
     anchors: dict[str, str] = {}
-    for paragraph in body.iter(f"{W}p"):
-        marks = [*paragraph.iter(f"{W}commentRangeStart"), *paragraph.iter(f"{W}commentReference")]
-        if marks:
-            text = normalize_space(_text(paragraph))
-            for mark in marks:
-                anchors.setdefault(mark.get(f"{W}id"), text)
+    for mark in main.iter(f"{W}commentRangeStart", f"{W}commentReference"):
+        key = mark.get(f"{W}id")
+        paragraphs = [] if key in anchors else list(mark.iterancestors(f"{W}p"))
+        if paragraphs:
+            anchors[key] = normalize_space(_text(paragraphs[-1]))  # the outermost
     return anchors
 
 
