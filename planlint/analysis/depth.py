@@ -42,6 +42,8 @@ FILLER_MARKS = (":", "(")
 CONTEXT_ROLES = ("foreword", "context")
 COMMITMENT_ROLES = ("goal", "activity", "indicator")
 DETAIL_CHARS = 80
+# What a word is to the count of values (DepthJudge._kind).
+NUMBER, NUMBER_WORD, YEAR_OR_DATE, JOIN, OTHER = "number", "number word", "year or date", "join", "other"
 
 
 # The reasons a commitment is not followed up, the most precise (what to fill in) first.
@@ -100,6 +102,9 @@ class DepthJudge:
         self._sections = {role: PhraseSet(words) for role, words in cues.sections.items()}
         self._columns = {role: PhraseSet(words) for role, words in cues.table_columns.items()}
         self._role_cache: dict[tuple[str, ...], tuple[str, str] | None] = {}
+        self._kinds: dict[str, str] = {}
+        self._measured: dict[tuple[str, ...], bool] = {}
+        self._pending_sentences: dict[int, tuple[list[str], str] | None] = {}
         self._cells: dict[int, Judgement] = {}
         self._blocks = document.blocks
         self._read_tables(document)
@@ -184,7 +189,15 @@ class DepthJudge:
         return " ".join(words[start:end])
 
     def measured(self, words: list[str]) -> bool:
-        """A value with a target: "ska öka från 14 till 25", "Målvärde 2027: minst 80 %", "mål 2026: 75 %"."""
+        """A value with a target: "ska öka från 14 till 25", "Målvärde 2027: minst 80 %", "mål 2026: 75 %".
+        Each distinct sentence is judged once (the judge serves one document)."""
+        key = tuple(words)
+        found = self._measured.get(key)
+        if found is None:
+            found = self._measured[key] = self._measured_uncached(words)
+        return found
+
+    def _measured_uncached(self, words: list[str]) -> bool:
         if self._pending.any_in(words) and not self._target.any_in(words):
             return False
         values = self._values(words)
@@ -198,15 +211,29 @@ class DepthJudge:
         elsewhere in the paragraph), a value is missing, or a direction ("ska öka") has no number."""
         if self._pending.any_in(words):
             return self._pending_reason(words, text)
-        for sentence in SENTENCE_END.split(block.text):
-            later = WORD.findall(sentence.lower())
-            if self._pending.any_in(later) and (self._indicator.any_in(later) or self._target.any_in(later)):
-                return self._pending_reason(later, sentence)
+        pending = self._pending_sentence(block)
+        if pending is not None:
+            return self._pending_reason(*pending)
         if self._values(words) and self._indicator.any_in(words):  # an outcome without a target
             return Reason("no_target", _short(text))
         if self._direction.any_in(words):
             return Reason("direction_only")
         return Reason("no_measure")
+
+    def _pending_sentence(self, block: Block) -> tuple[list[str], str] | None:
+        """The words and text of the paragraph's first sentence that says an indicator or target is still to
+        come (found once per paragraph)."""
+        if block.index not in self._pending_sentences:
+            self._pending_sentences[block.index] = next(
+                (
+                    (later, sentence)
+                    for sentence in SENTENCE_END.split(block.text)
+                    if self._pending.any_in(later := WORD.findall(sentence.lower()))
+                    and (self._indicator.any_in(later) or self._target.any_in(later))
+                ),
+                None,
+            )
+        return self._pending_sentences[block.index]
 
     def _pending_reason(self, words: list[str], text: str) -> Reason:
         """A target value still to come ("målvärde tas fram") lacks a target; anything else an indicator."""
@@ -219,13 +246,15 @@ class DepthJudge:
     def _values(self, words: list[str]) -> int:
         """How many numbers the words hold that can measure: not a year, a date, the number of a goal, a heading
         or a report ("mål 1 och 2", "3.2"), or an amount of money (a budget is not a measure of a part)."""
+        kinds = [self._kinds.get(word) or self._kind(word) for word in words]
+        if NUMBER not in kinds and NUMBER_WORD not in kinds:  # most sentences: no number at all
+            return 0
         count, ordinal = 0, False
-        for i, word in enumerate(words):
-            if not (DIGIT.search(word) or word in self._number_words):
-                if word not in self._ordinal_joins:
-                    ordinal = False
+        for i, kind in enumerate(kinds):
+            if kind is OTHER or kind is JOIN:
+                ordinal = ordinal and kind is JOIN
                 continue
-            if YEAR.match(word) or DATE_OR_SPAN.match(word):
+            if kind is YEAR_OR_DATE:
                 continue
             before = next((w for w in reversed(words[:i]) if w not in self._ordinal_fillers), "")
             after = words[i + 1] if i + 1 < len(words) else ""
@@ -233,11 +262,23 @@ class DepthJudge:
                 ordinal
                 or before in self._ordinal_words
                 or (i == 0 and after in (".", ")"))
-                or (word in self._number_words and after in self._ordinal_words)
+                or (kind is NUMBER_WORD and after in self._ordinal_words)
             )
             if not ordinal and after not in self._money:
                 count += 1
         return count
+
+    def _kind(self, word: str) -> str:
+        """What a word is to _values (once per distinct word): a number, a number word, a year or date, a word
+        that joins goals' numbers, or another word."""
+        if not (DIGIT.search(word) or word in self._number_words):
+            kind = JOIN if word in self._ordinal_joins else OTHER
+        elif YEAR.match(word) or DATE_OR_SPAN.match(word):
+            kind = YEAR_OR_DATE
+        else:
+            kind = NUMBER_WORD if word in self._number_words else NUMBER
+        self._kinds[word] = kind
+        return kind
 
     # --- sections -------------------------------------------------------------------------------------------
 

@@ -54,6 +54,7 @@ class ConceptIndex:
         self._excluded_phrases = {c.id: PhraseSet(c.exclude_phrases) for c in pack.concepts}
         self._vetoes = {c.id: [contexts[v] for v in c.veto] + [PhraseSet(c.unless_sentence)] for c in pack.concepts}
         self._senses = {c.id: [_SenseTest(s) for s in c.senses] for c in pack.concepts}
+        self._word_senses: dict[tuple[str, str], list[_SenseTest]] = {}  # (concept, word) -> senses naming it
         self._breaks = WordSet(pack.language.clause_breaks)
         self._title_heads = WordSet(pack.language.titles.get("heads", ()))
         self._title_verbs = WordSet(pack.language.titles.get("verbs", ()))
@@ -156,7 +157,17 @@ class ConceptIndex:
             return False
         if hit.term in self._unless and self._unless[hit.term].any_in(words):
             return False
-        return not any(sense.applies(hit, words, self._breaks) for sense in self._senses[hit.concept])
+        senses = self._senses[hit.concept]
+        if not senses:
+            return True
+        if hit.last - hit.first == 1:  # most hits: the senses that name the word are found once per word
+            key = (hit.concept, words[hit.first])
+            if key not in self._word_senses:
+                self._word_senses[key] = [sense for sense in senses if key[1] in sense.words]
+            senses = self._word_senses[key]
+        else:
+            senses = [sense for sense in senses if any(w in sense.words for w in words[hit.first : hit.last])]
+        return not any(sense.applies(hit, words, self._breaks) for sense in senses)
 
     def is_title(self, words: list[str]) -> bool:
         """Whether a sentence is only a title: a short phrase headed by a document, programme, room or project
@@ -185,8 +196,7 @@ class _SenseTest:
         self.within = sense.within
 
     def applies(self, hit: Hit, words: list[str], breaks: WordSet) -> bool:
-        if not any(w in self.words for w in words[hit.first : hit.last]):
-            return False
+        """Whether a hit that holds one of the sense's words stands near one of its cues."""
         return _near(words, range(hit.first - 1, hit.first - 1 - self.within, -1), self.before, breaks) or _near(
             words, range(hit.last, hit.last + self.within), self.after, breaks
         )

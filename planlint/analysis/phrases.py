@@ -83,19 +83,26 @@ class PhraseIndex(Generic[Payload]):
         starts = "|".join(glob_regex(first, anchored=False) for first, _ in glob_first)
         self._glob_start = re.compile(f"^(?:{starts})$", re.MULTILINE) if starts else None
 
-    def _candidates_uncached(self, word: str) -> tuple[tuple[Phrase, Payload], ...]:
-        return tuple(self._by_first.get(word, [])) + tuple(self._glob_first.matches(word))
+    def _candidates_uncached(self, word: str, following: str | None) -> tuple[tuple[Phrase, Payload], ...]:
+        """The phrases that can start at a word followed by `following` (None at the end): their first word
+        matches it, and their second, when it is a plain word, is `following`."""
+        return tuple(
+            (phrase, payload)
+            for phrase, payload in [*self._by_first.get(word, []), *self._glob_first.matches(word)]
+            if len(phrase.words) < 2 or phrase.words[1].__class__ is not str or phrase.words[1] == following
+        )
 
     def find(self, words: list[str]) -> list[tuple[int, int, Payload]]:
         """(start, end, payload) for every occurrence of every phrase."""
         if not self.possible(words):
             return []
         starts, globs, candidates = self._first_words, self._glob_start is not None, self._candidates
+        last = len(words) - 1
         return [
             (i, i + len(phrase), payload)
             for i, word in enumerate(words)
             if globs or word in starts  # most words start no phrase: a set test instead of a call
-            for phrase, payload in candidates(word)
+            for phrase, payload in candidates(word, words[i + 1] if i < last else None)
             if phrase.match_at(words, i)
         ]
 
@@ -110,11 +117,12 @@ class PhraseIndex(Generic[Payload]):
         if not self.possible(words):
             return False
         starts, globs, candidates = self._first_words, self._glob_start is not None, self._candidates
+        last = len(words) - 1
         return any(
             phrase.match_at(words, i)
             for i, word in enumerate(words)
             if globs or word in starts
-            for phrase, _ in candidates(word)
+            for phrase, _ in candidates(word, words[i + 1] if i < last else None)
         )
 
 

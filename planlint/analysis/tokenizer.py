@@ -17,11 +17,10 @@ import unicodedata
 from pathlib import Path
 
 ARTEFACT = Path(__file__).with_name("tokenizer-sv.json")
-PIECES = re.compile(r"\S+")  # \S is exactly `not str.isspace()`, where spaCy cuts
 
-# A token: (start, end, is_punct, spaced) with offsets in the text; spaced: a whitespace token stands before it
-# (spaCy makes one of any whitespace between two pieces but a single ' ').
-Token = tuple[int, int, bool, bool]
+# A token: (start, end, is_punct, spaced, lower) with offsets in the text; spaced: a whitespace token stands
+# before it (spaCy makes one of any whitespace between two pieces but a single ' '); lower: its text in lower case.
+Token = tuple[int, int, bool, bool, str]
 
 
 MAX_PIECE_CHARS = 256  # a longer run without white space is one token (no word or URL of a plan is as long)
@@ -41,46 +40,48 @@ class Tokenizer:
         for text, tokens in rules["matched_exceptions"].items():
             self._matched.setdefault(tokens[0], {})[tuple(tokens)] = text
         self.sentence_enders = frozenset(rules["sentence_enders"])
-        self._pieces: dict[str, tuple[tuple[tuple[int, int, bool], ...], tuple[int, ...]]] = {}
+        self._pieces: dict[str, tuple[tuple[tuple[int, int, bool, str], ...], tuple[int, ...]]] = {}
 
     @classmethod
     def load(cls, path: Path = ARTEFACT) -> Tokenizer:
         return cls(json.loads(path.read_text(encoding="utf-8")))
 
     def tokens(self, text: str) -> list[Token]:
-        """(start, end, is_punct, spaced) of each non-whitespace token, in order."""
+        """(start, end, is_punct, spaced, lower) of each non-whitespace token, in order."""
         found: list[Token] = []
         append = found.append
         pieces = self._pieces
         starts: list[int] = []  # tokens that may begin an exception's run
-        previous_end = 0
-        for piece in PIECES.finditer(text):
-            start, end = piece.span()
-            known = pieces.get(piece.group())
+        find = text.find
+        end = 0
+        for string in text.split():  # cut at `str.isspace()`, as spaCy; find places each piece after the last
+            start = find(string, end)
+            # spaCy drops one ' ' after a piece; any other whitespace before a piece becomes a token
+            gap = start - end
+            spaced = gap > 1 or (gap == 1 and (end == 0 or text[end] != " "))
+            end = start + len(string)
+            known = pieces.get(string)
             if known is None and end - start > MAX_PIECE_CHARS:  # peeling affixes costs its square: one token
-                known = (((0, end - start, False),), ())
+                known = (((0, end - start, False, string.lower()),), ())
             elif known is None:
-                known = pieces[piece.group()] = self._piece(piece.group())
+                known = pieces[string] = self._piece(string)
             tokens, matchable = known
             if matchable:
                 starts += [len(found) + k for k in matchable]
-            # spaCy drops one ' ' after a piece; any other whitespace before a piece becomes a token
-            gap = start - previous_end
-            spaced = gap > 1 or (gap == 1 and (previous_end == 0 or text[previous_end] != " "))
             if len(tokens) == 1:
-                append((start, end, tokens[0][2], spaced))
+                append((start, end, tokens[0][2], spaced, tokens[0][3]))
             else:
-                found += [(start + a, start + b, punct, spaced and a == 0) for a, b, punct in tokens]
-            previous_end = end
+                found += [(start + a, start + b, punct, spaced and a == 0, lower) for a, b, punct, lower in tokens]
         return self._join_exceptions(text, found, starts) if starts else found
 
-    def _piece(self, string: str) -> tuple[tuple[tuple[int, int, bool], ...], tuple[int, ...]]:
-        """The tokens of a piece (offsets in it, is_punct), and which of them may begin a matched exception."""
+    def _piece(self, string: str) -> tuple[tuple[tuple[int, int, bool, str], ...], tuple[int, ...]]:
+        """The tokens of a piece (offsets in it, is_punct, lower case), and which of them may begin a matched
+        exception."""
         tokens, offset = [], 0
         for orth in self._tokenize(string):
-            tokens.append((offset, offset + len(orth), _is_punct(orth)))
+            tokens.append((offset, offset + len(orth), _is_punct(orth), orth.lower()))
             offset += len(orth)
-        return tuple(tokens), tuple(k for k, (a, b, _) in enumerate(tokens) if string[a:b] in self._matched)
+        return tuple(tokens), tuple(k for k, (a, b, _, _) in enumerate(tokens) if string[a:b] in self._matched)
 
     def _tokenize(self, string: str) -> list[str]:
         """The tokens of one whitespace-free piece."""
@@ -195,7 +196,7 @@ class Tokenizer:
             end, exception = chosen[i]
             offset, spaced = found[i][0], found[i][3]
             for k, orth in enumerate(self._exceptions[exception]):
-                tokens.append((offset, offset + len(orth), _is_punct(orth), spaced and k == 0))
+                tokens.append((offset, offset + len(orth), _is_punct(orth), spaced and k == 0, orth.lower()))
                 offset += len(orth)
             i = end
         return tokens

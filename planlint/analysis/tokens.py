@@ -49,20 +49,20 @@ MAX_SENTENCE_WORDS = 300  # a longer run without a sentence end is cut, so that 
 
 def _sentences(text: str, tokens: list[Token], enders: frozenset[str]) -> list[Sentence]:
     """spaCy's sentencizer: after a sentence ender, the next token that is neither punctuation nor an ender
-    starts a sentence; so does a whitespace token (planlint drops those, so the token after it starts it)."""
+    starts a sentence; so does a whitespace token (planlint drops those, so the token after it starts it).
+    (Enders are punctuation, which has no case: a token's lower case is an ender when the token is.)"""
     sentences: list[Sentence] = []
     spans: list[tuple[int, int]] = []
     words: list[str] = []
     seen_end = False
-    for start, end, is_punct, spaced in tokens:
-        word = text[start:end]
-        if (seen_end and (spaced or (not is_punct and word not in enders))) or len(words) >= MAX_SENTENCE_WORDS:
+    for start, end, is_punct, spaced, word in tokens:
+        if (seen_end and (spaced or not (is_punct or word in enders))) or len(words) >= MAX_SENTENCE_WORDS:
             sentences.append(Sentence(text[spans[0][0] : spans[-1][1]], spans[0][0], spans[-1][1], words, spans))
             spans, words, seen_end = [], [], False
         if word in enders:
             seen_end = True
         spans.append((start, end))
-        words.append(word.lower())
+        words.append(word)
     if spans:
         sentences.append(Sentence(text[spans[0][0] : spans[-1][1]], spans[0][0], spans[-1][1], words, spans))
     return sentences
