@@ -119,7 +119,7 @@ class DepthJudge:
         place = self._place(block.section)
         measured = self.measured(words)
         activity = self._activity.any_in(words)
-        lists = sum(w in self._framework_parts for w in set(words)) >= self._listing
+        lists = self._framework_parts.count_in(words) >= self._listing
         own = activity and self._own_voice.any_in(words)  # "för att nå målbilden inför vi …": the plan's own
         if lists or (self._framework.any_in(words) and not own):
             return Judgement(Status.UPPFOLJD) if measured else Judgement(Status.NAMND, Reason("framework"))
@@ -224,14 +224,20 @@ class DepthJudge:
         """The words and text of the paragraph's first sentence that says an indicator or target is still to
         come (found once per paragraph)."""
         if block.index not in self._pending_sentences:
-            self._pending_sentences[block.index] = next(
-                (
-                    (later, sentence)
-                    for sentence in SENTENCE_END.split(block.text)
-                    if self._pending.any_in(later := WORD.findall(sentence.lower()))
-                    and (self._indicator.any_in(later) or self._target.any_in(later))
-                ),
-                None,
+            # a phrase in one of the paragraph's sentences is among the paragraph's words (most have none)
+            said = self._pending.any_in(WORD.findall(block.text.lower()))
+            self._pending_sentences[block.index] = (
+                next(
+                    (
+                        (later, sentence)
+                        for sentence in SENTENCE_END.split(block.text)
+                        if self._pending.any_in(later := WORD.findall(sentence.lower()))
+                        and (self._indicator.any_in(later) or self._target.any_in(later))
+                    ),
+                    None,
+                )
+                if said
+                else None
             )
         return self._pending_sentences[block.index]
 

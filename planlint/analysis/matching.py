@@ -11,7 +11,9 @@ its own, weaker terms need company, and terms of one group count once.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,6 +29,7 @@ MAX_WORD_CHARS = 80  # longer "words" (a run of letters with no space) realise n
 MIN_PART = 3  # the shortest other part of a compound, in letters
 LINKS = ("", "s")  # Swedish linking morphemes between compound parts ("trygghet-s-vandring")
 TYPO_MIN = 8  # the shortest vocabulary word (or first part of a compound) that a typo is corrected to
+ALNUM = re.compile(r"[^\W_]")  # a letter or digit: \w is str.isalnum() and '_'
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +177,7 @@ class ConceptIndex:
         noun, without a verb and without the full stop that ends a sentence."""
         if not words or words[-1] in SENTENCE_END:  # most sentences: decided before looking at each word
             return False
-        content = [w for w in words if any(c.isalnum() for c in w)]
+        content = [w for w in words if ALNUM.search(w)]
         if not content or len(content) > TITLE_WORDS:
             return False
         if not any(w in self._title_heads for w in content[:TITLE_HEAD]):
@@ -197,17 +200,18 @@ class _SenseTest:
 
     def applies(self, hit: Hit, words: list[str], breaks: WordSet) -> bool:
         """Whether a hit that holds one of the sense's words stands near one of its cues."""
-        return _near(words, range(hit.first - 1, hit.first - 1 - self.within, -1), self.before, breaks) or _near(
-            words, range(hit.last, hit.last + self.within), self.after, breaks
+        before = words[max(hit.first - self.within, 0) : hit.first]
+        return _near(reversed(before), self.before, breaks) or _near(
+            words[hit.last : hit.last + self.within], self.after, breaks
         )
 
 
-def _near(words: list[str], positions: range, wanted: WordSet, breaks: WordSet) -> bool:
-    """Whether a wanted word stands at one of the positions, walking outward and stopping at a clause break."""
-    for i in positions:
-        if not 0 <= i < len(words) or words[i] in breaks:
+def _near(words: Iterable[str], wanted: WordSet, breaks: WordSet) -> bool:
+    """Whether a wanted word is among the words, walking outward and stopping at a clause break."""
+    for word in words:
+        if word in breaks:
             return False
-        if words[i] in wanted:
+        if word in wanted:
             return True
     return False
 

@@ -21,6 +21,14 @@ class WordSet:
     def __contains__(self, word: str) -> bool:
         return word in self.exact or (self._regex is not None and self._regex.match(word) is not None)
 
+    def count_in(self, words: list[str]) -> int:
+        """How many distinct words of the list are in the set (the exact words counted all at once)."""
+        distinct = set(words)
+        count = len(self.exact.intersection(distinct))
+        if self._regex is not None:
+            count += sum(self._regex.match(w) is not None for w in distinct.difference(self.exact))
+        return count
+
     def any_in(self, words: list[str]) -> bool:
         """Whether any of the words is in the set (the exact words tested all at once)."""
         if not self.exact.isdisjoint(words):

@@ -172,7 +172,10 @@ class Tokenizer:
         """
         runs = []
         for i in starts:
+            following = text[found[i + 1][0] : found[i + 1][1]] if i + 1 < len(found) else None
             for pattern, exception in self._matched[text[found[i][0] : found[i][1]]].items():
+                if len(pattern) > 1 and pattern[1] != following:  # most runs: told by their second token
+                    continue
                 end = i + len(pattern)
                 if end > len(found) or any(found[k][3] for k in range(i + 1, end)):
                     continue
