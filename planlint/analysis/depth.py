@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from planlint.analysis.matching import ConceptIndex, Hit
-from planlint.analysis.phrases import PhraseSet, WordSet
+from planlint.analysis.phrases import PhraseIndex, PhraseSet, WordSet
 from planlint.analysis.tokens import Sentence
 from planlint.document.model import Block, BlockKind, Document
 from planlint.result import Evidence, Reason, Status
@@ -80,18 +80,10 @@ class DepthJudge:
     """Judges passages of one document; tables are read once, row by row, by their column headers."""
 
     def __init__(self, cues: LanguageCues, document: Document) -> None:
-        self._goal = PhraseSet(cues.goal_cues)
-        self._activity = PhraseSet(cues.activity_cues)
-        self._aspiration = PhraseSet(cues.aspiration_cues)
-        self._description = PhraseSet(cues.description_cues)
         self._indicator = PhraseSet(cues.indicator_cues)
-        self._measure = PhraseSet(cues.target_cues)
         self._target = PhraseSet(cues.target_markers)
-        self._direction = PhraseSet(cues.direction_cues)
         self._pending = PhraseSet(cues.pending_cues)
-        self._framework = PhraseSet(cues.framework_cues)
         self._framework_parts = WordSet(cues.framework_parts)
-        self._own_voice = PhraseSet(cues.own_voice)
         self._number_words = WordSet(cues.number_words)
         self._ordinal_words = WordSet(cues.ordinal_words)
         self._ordinal_fillers = WordSet([*cues.ordinal_fillers, *FILLER_MARKS])
@@ -101,6 +93,23 @@ class DepthJudge:
         self._hedges = PhraseSet(cues.hedges)
         self._sections = {role: PhraseSet(words) for role, words in cues.sections.items()}
         self._columns = {role: PhraseSet(words) for role, words in cues.table_columns.items()}
+        # every kind of cue a passage is judged by, found in one pass over a sentence (see _cues)
+        kinds = {
+            "goal": cues.goal_cues,
+            "activity": cues.activity_cues,
+            "aspiration": cues.aspiration_cues,
+            "description": cues.description_cues,
+            "indicator": cues.indicator_cues,
+            "measure": cues.target_cues,
+            "target": cues.target_markers,
+            "direction": cues.direction_cues,
+            "pending": cues.pending_cues,
+            "framework": cues.framework_cues,
+            "own_voice": cues.own_voice,
+            "hedge": cues.hedges,
+        }
+        self._cue_index = PhraseIndex([(p, kind) for kind, phrases in kinds.items() for p in phrases if p.strip()])
+        self._cues_of: dict[tuple[str, ...], frozenset[str]] = {}
         self._role_cache: dict[tuple[str, ...], tuple[str, str] | None] = {}
         self._kinds: dict[str, str] = {}
         self._measured: dict[tuple[str, ...], bool] = {}
@@ -118,10 +127,11 @@ class DepthJudge:
             return cell
         place = self._place(block.section)
         measured = self.measured(words)
-        activity = self._activity.any_in(words)
+        cues = self._cues(words)
+        activity = "activity" in cues
         lists = self._framework_parts.count_in(words) >= self._listing
-        own = activity and self._own_voice.any_in(words)  # "för att nå målbilden inför vi …": the plan's own
-        if lists or (self._framework.any_in(words) and not own):
+        own = activity and "own_voice" in cues  # "för att nå målbilden inför vi …": the plan's own
+        if lists or ("framework" in cues and not own):
             return Judgement(Status.UPPFOLJD) if measured else Judgement(Status.NAMND, Reason("framework"))
         if place is not None and place[0] in CONTEXT_ROLES:
             if measured:
@@ -131,14 +141,14 @@ class DepthJudge:
             return Judgement(Status.NAMND, Reason("hedged", self._hedge_words(words)))
         if measured:
             return Judgement(Status.UPPFOLJD)
-        if not activity and self._aspiration.any_in(words):  # "vi vill att alla ska …": a wish, whatever it says
+        if not activity and "aspiration" in cues:  # "vi vill att alla ska …": a wish, whatever it says
             return Judgement(Status.NAMND, Reason("aspiration"))
-        describes = self._description.any_in(words)
+        describes = "description" in cues
         committed = (
             activity
-            or self._goal.any_in(words)
-            or self._target.any_in(words)
-            or (self._indicator.any_in(words) and not describes)  # "Indikator: andel …", not "enkäten visar"
+            or "goal" in cues
+            or "target" in cues
+            or ("indicator" in cues and not describes)  # "Indikator: andel …", not "enkäten visar"
         )
         role = place[0] if place else None
         if block.kind is BlockKind.HEADING and not committed:
@@ -182,7 +192,16 @@ class DepthJudge:
         return judgement
 
     def hedged(self, words: list[str]) -> bool:
-        return self._hedges.any_in(words)
+        return "hedge" in self._cues(words)
+
+    def _cues(self, words: list[str]) -> frozenset[str]:
+        """The kinds of cue a sentence holds (goal, activity, target …): one pass over it, once per distinct
+        sentence (the judge serves one document)."""
+        key = tuple(words)
+        found = self._cues_of.get(key)
+        if found is None:
+            found = self._cues_of[key] = frozenset(kind for _, _, kind in self._cue_index.find(words))
+        return found
 
     def _hedge_words(self, words: list[str]) -> str:
         start, end = self._hedges.spans(words)[0]
@@ -198,25 +217,24 @@ class DepthJudge:
         return found
 
     def _measured_uncached(self, words: list[str]) -> bool:
-        if self._pending.any_in(words) and not self._target.any_in(words):
+        cues = self._cues(words)
+        if "pending" in cues and "target" not in cues:
             return False
         values = self._values(words)
-        return values > 0 and self._target.any_in(words) and (values > 1 or self._measures(words))
-
-    def _measures(self, words: list[str]) -> bool:
-        return self._measure.any_in(words) or self._indicator.any_in(words)
+        return values > 0 and "target" in cues and (values > 1 or "measure" in cues or "indicator" in cues)
 
     def _missing_measure(self, block: Block, words: list[str], text: str) -> Reason:
         """Why a commitment is not followed up: its indicator or target value is still to come (said here or
         elsewhere in the paragraph), a value is missing, or a direction ("ska öka") has no number."""
-        if self._pending.any_in(words):
+        cues = self._cues(words)
+        if "pending" in cues:
             return self._pending_reason(words, text)
         pending = self._pending_sentence(block)
         if pending is not None:
             return self._pending_reason(*pending)
-        if self._values(words) and self._indicator.any_in(words):  # an outcome without a target
+        if self._values(words) and "indicator" in cues:  # an outcome without a target
             return Reason("no_target", _short(text))
-        if self._direction.any_in(words):
+        if "direction" in cues:
             return Reason("direction_only")
         return Reason("no_measure")
 

@@ -59,10 +59,15 @@ def _block_evidence(
         if not hits:
             continue
         negated_spans = negation.negated_clauses(sentence.words)
-        for concept in dict.fromkeys(h.concept for h in hits):
+        by_concept: dict[str, list[Hit]] = {}
+        for hit in hits:
+            by_concept.setdefault(hit.concept, []).append(hit)
+        for concept, mine in by_concept.items():
             if index.vetoed(concept, sentence.words):
                 continue
-            mine = [h for h in hits if h.concept == concept]
+            if not negated_spans:  # most sentences
+                per_concept.setdefault(concept, []).append(_SentenceHits(sentence, mine, []))
+                continue
             denied = [any(a <= h.first < b for a, b in negated_spans) for h in mine]
             positive = [h for h, no in zip(mine, denied) if not no]
             negated = [h for h, no in zip(mine, denied) if no]

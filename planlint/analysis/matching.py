@@ -96,7 +96,8 @@ class ConceptIndex:
                     self._first[stem].append((cid, term))
 
     def _word_hits_uncached(self, word: str) -> tuple[tuple[str, Term], ...]:
-        """The (concept, term) pairs one word realises on its own, or as the word its typo stands for."""
+        """The (concept, term) pairs one word realises on its own, or as the word its typo stands for, but not
+        for a concept that excludes the word."""
         if len(word) > MAX_WORD_CHARS:  # no Swedish word is this long; its prefixes would cost its square
             return ()
         found = self._found(word)
@@ -104,7 +105,7 @@ class ConceptIndex:
             meant = self.meant(word)
             if meant is not None:
                 found = self._found(meant)
-        return tuple(dict.fromkeys(found))
+        return tuple(pair for pair in dict.fromkeys(found) if word not in self._excluded[pair[0]])
 
     def meant(self, word: str) -> str | None:
         """The vocabulary word (or compound with a vocabulary word first) that a typo stands for, when
@@ -141,12 +142,7 @@ class ConceptIndex:
         programme, room or project ("Handlingsplan mot våld i nära relationer 2024–2026") refers to it: none."""
         if self.is_title(words):
             return []
-        hits = [
-            Hit(cid, term, i, i + 1)
-            for i, word in enumerate(words)
-            for cid, term in self._word_hits(word)
-            if word not in self._excluded[cid]
-        ]
+        hits = [Hit(cid, term, i, i + 1) for i, word in enumerate(words) for cid, term in self._word_hits(word)]
         hits += [Hit(cid, term, a, b) for a, b, (cid, term) in self._phrases.find(words)]
         excluded: dict[str, list[tuple[int, int]]] = {}  # each concept's excluded phrases, found once a sentence
         return [h for h in hits if self._allowed(h, words, excluded)]

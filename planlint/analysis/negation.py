@@ -26,8 +26,10 @@ class Negation:
 
     def negated_clauses(self, words: list[str]) -> list[tuple[int, int]]:
         """The (start, end) word spans that a negation covers."""
-        excepted = {i for a, b in self._exceptions.spans(words) for i in range(a, b)}
         all_cues = [a for a, _ in self._cues.spans(words)]
+        if not all_cues:  # most sentences
+            return self._privative_spans(words, len(words))
+        excepted = {i for a, b in self._exceptions.spans(words) for i in range(a, b)}
         cues = [a for a in all_cues if a not in excepted]
         spans = self._privative_spans(words, min(all_cues, default=len(words)))
         if not cues:
