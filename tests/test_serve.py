@@ -286,12 +286,12 @@ def test_unknown_pages_and_methods(server):
 
 
 def slow_plan(path: Path) -> Path:
-    """A long plan (some 200 000 words) that takes seconds to check."""
+    """A long plan (some 600 000 words) that takes seconds to check."""
     paragraph = (
         "Vi samverkar med föreningar, skolor och företag om aktiviteter för unga i stadsdelarna, och vi följer "
         "upp andelen deltagare som är nöjda varje år fram till 2027. "
     )
-    path.write_text("Verksamhetsplan 2026\n\n" + "\n\n".join([paragraph * 3] * 3000), encoding="utf-8")
+    path.write_text("Verksamhetsplan 2026\n\n" + "\n\n".join([paragraph * 3] * 9000), encoding="utf-8")
     return path
 
 
