@@ -283,6 +283,7 @@ def _levels(headings: list[Block], looks: dict[int, Look]) -> dict[tuple[float, 
 def set_sections(blocks: list[Block]) -> None:
     """Every block's section path: the open headings above it (the title and the contents open none)."""
     open_headings: list[tuple[int, str]] = []
+    section: tuple[str, ...] = ()  # their texts, made again only at a heading
     for block in blocks:
         if block.kind is BlockKind.HEADING and not block.toc:
             level = block.level or 1
@@ -298,8 +299,9 @@ def set_sections(blocks: list[Block]) -> None:
                 open_headings.pop()
             block.section = tuple(text for _, text in open_headings)
             open_headings.append((level, block.text))
+            section = (*block.section, block.text)
         else:
-            block.section = tuple(text for _, text in open_headings)
+            block.section = section
 
 
 def front_lines(blocks: list[Block]) -> list[str]:
