@@ -17,9 +17,10 @@ Every judgement carries the reason the next level was not reached, and the plan'
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from planlint.analysis.matching import ConceptIndex, Hit
+from planlint.analysis.matching import Hit
 from planlint.analysis.phrases import PhraseIndex, PhraseSet, WordSet
 from planlint.analysis.tokens import Sentence
 from planlint.document.model import Block, BlockKind, Document
@@ -164,7 +165,9 @@ class DepthJudge:
         not make the sentence about another part."""
         return {h.concept for h in hits if not any(YEAR.match(w) for w in words[h.first : h.last])}
 
-    def goal_followed_up(self, evidence: Evidence, sentences: list[list[Sentence]], index: ConceptIndex) -> bool:
+    def goal_followed_up(
+        self, evidence: Evidence, sentences: list[list[Sentence]], hits: Callable[[list[str]], list[Hit]]
+    ) -> bool:
         """Whether a goal heading that carries a part ("Mål 1: Fler ska ta del av kultur som ger livskvalitet")
         is followed up by a measure in the text under it that names no other part ("Indikator: andel invånare
         som besöker biblioteket, 48 % (2024), målvärde 2026: 55 %")."""
@@ -179,7 +182,7 @@ class DepthJudge:
                 continue  # a table row is judged as a unit, with its own words
             for sentence in sentences[block.index]:
                 if self.measured(sentence.words):
-                    named = self.parts_named(index.hits(sentence.words), sentence.words)
+                    named = self.parts_named(hits(sentence.words), sentence.words)
                     if named <= {evidence.concept}:
                         return True
         return False

@@ -29,14 +29,31 @@ def analyze(document: Document, pack: Pack, index: ConceptIndex) -> Analysis:
     negation = Negation(pack.language)
     evidence: dict[str, list[Evidence]] = {c.id: [] for c in pack.concepts}
     all_sentences = list(segment("" if b.toc else b.text for b in document.blocks))  # contents lines: no evidence
+    hits = _HitsOnce(index)
     for block, sentences in zip(document.blocks, all_sentences):
-        for item in _block_evidence(block, sentences, index, negation, depth):
+        for item in _block_evidence(block, sentences, index, hits, negation, depth):
             evidence[item.concept].append(item)
     for items in evidence.values():
         for item in items:
-            if not item.negated and depth.goal_followed_up(item, all_sentences, index):
+            if not item.negated and depth.goal_followed_up(item, all_sentences, hits):
                 item.status, item.reason = Status.UPPFOLJD, None
     return Analysis(document, all_sentences, evidence, depth)
+
+
+class _HitsOnce:
+    """The index's hits in each distinct sentence of a document, found once: the goal headings' follow-up reads
+    sentences again, and a plan repeats some (headings, table headers, list items)."""
+
+    def __init__(self, index: ConceptIndex) -> None:
+        self._index = index
+        self._found: dict[tuple[str, ...], list[Hit]] = {}
+
+    def __call__(self, words: list[str]) -> list[Hit]:
+        key = tuple(words)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = self._index.hits(words)
+        return found
 
 
 @dataclass(slots=True)
@@ -47,14 +64,19 @@ class _SentenceHits:
 
 
 def _block_evidence(
-    block: Block, sentences: list[Sentence], index: ConceptIndex, negation: Negation, depth: DepthJudge
+    block: Block,
+    sentences: list[Sentence],
+    index: ConceptIndex,
+    hits_of: _HitsOnce,
+    negation: Negation,
+    depth: DepthJudge,
 ) -> list[Evidence]:
     """A paragraph is evidence for a concept when its terms together weigh enough (as the guidelines judge
     paragraphs); the sentence that weighs most is quoted. Vetoes and negation act sentence by sentence."""
     per_concept: dict[str, list[_SentenceHits]] = {}
     about: list[tuple[list[str], set[str]]] = []  # each sentence's words and the concepts it names
     for sentence in sentences:
-        hits = index.hits(sentence.words)
+        hits = hits_of(sentence.words)
         about.append((sentence.words, depth.parts_named(hits, sentence.words)))
         if not hits:
             continue
