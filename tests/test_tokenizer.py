@@ -109,3 +109,18 @@ def test_a_run_does_not_import_spacy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "False"
+
+
+def test_plain_letters_are_those_no_affix_can_take() -> None:
+    from planlint.analysis.plainletters import plain_letters
+
+    def letters(pattern: str) -> set[str]:
+        return {
+            chr(c) for low, high in plain_letters([{"pattern": pattern, "flags": 32}]) for c in range(low, high + 1)
+        }
+
+    # "ab" at the end is a suffix of letters; "c" after a digit and "d" before "!" never match a word of letters
+    found = letters(r"ab$|(?<=[0-9])c$|d!")
+    assert {"a", "b"}.isdisjoint(found) and {"c", "d", "e", "å", "Ö"} <= found
+    assert "ö" not in letters(r"[^x]y|(?<=y)z")  # what a negated class takes is taken
+    assert letters(r"(?=x)") == set()  # a match that takes nothing: no letter is safe

@@ -79,6 +79,11 @@ def cheapest(matched: Intervals, common: Intervals) -> str:
     return f"[{_items(matched)}]"
 
 
+def class_text(ranges: Intervals) -> str:
+    """A class that matches the code points."""
+    return f"[{_items(ranges)}]" if ranges else NEVER
+
+
 def normalized(ranges: Intervals) -> Intervals:
     merged: Intervals = []
     for low, high in sorted(ranges):

@@ -30,6 +30,7 @@ class Tokenizer:
     """The non-whitespace tokens of a text, as spaCy's tokenizer with the same rules makes them."""
 
     def __init__(self, rules: dict) -> None:
+        self._plain = re.compile(rules["plain_letters"] + "+").fullmatch
         self._common = _Affixes(rules["common"])
         self._rare = [(chr(low), chr(high)) for low, high in rules["common"]["rare"]]
         self._first_rare = min(low for low, _ in self._rare)
@@ -87,6 +88,8 @@ class Tokenizer:
         """The tokens of one whitespace-free piece."""
         if string in self._exceptions:
             return self._exceptions[string]
+        if self._plain(string):  # letters that no affix expression takes ("och"): one token, no expression run
+            return [string]
         affixes = self._common if self._is_common(string) else self._all_affixes()
         prefixes, middle, suffixes = self._split_affixes(string, affixes)
         return prefixes + self._attach(middle, affixes) + suffixes[::-1]

@@ -4,8 +4,9 @@ The artefact holds what spaCy's tokenizer runs on: the prefix, suffix and infix 
 expression, the exceptions (special cases) with their tokens, the affix tokenization of each exception that
 spaCy's special-case matcher looks for, and the sentencizer's sentence-ending characters. Under "common" it
 holds the same expressions rewritten to compile in a fraction of the time, for text without characters of the
-rare scripts (planlint.analysis.charclasses). planlint's own tokenizer (planlint.analysis.tokenizer) applies
-spaCy's algorithm to it; the tests compare the two.
+rare scripts (planlint.analysis.charclasses), and "plain_letters" are those no affix expression can take, so
+that a piece of them is one token (planlint.analysis.plainletters). planlint's own tokenizer
+(planlint.analysis.tokenizer) applies spaCy's algorithm to it; the tests compare the two.
 
     pip install ".[tokenizer]" && python -m planlint.analysis.tokenizer_build
 """
@@ -15,7 +16,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from planlint.analysis.charclasses import rewritten
+from planlint.analysis.charclasses import class_text, rewritten
+from planlint.analysis.plainletters import plain_letters
 
 ARTEFACT = Path(__file__).with_name("tokenizer-sv.json")
 # Scripts that a Swedish plan does not use, whose large blocks in spaCy's character classes make compiling them
@@ -23,6 +25,7 @@ ARTEFACT = Path(__file__).with_name("tokenizer-sv.json")
 # included), and the compatibility, presentation, half- and full-width forms (U+F900–U+FFFF). Text with one
 # of their characters is tokenized with spaCy's expressions as they are, compiled when first needed.
 RARE = [(0x0590, 0x1DFF), (0x2E80, 0xDFFF), (0xF900, 0xFFFF)]
+AFFIXES = ("prefix", "suffix", "infix")  # what can cut a piece; the token and URL matchers keep it whole
 
 
 def spacy_tokenizer(with_exceptions: bool = True):
@@ -77,6 +80,7 @@ def compile_rules() -> dict:
         "source": f"spaCy {spacy.__version__}, spacy.lang.sv.Swedish.Defaults and Sentencizer.default_punct_chars",
         **affixes,
         "common": {"rare": RARE, **{name: _common(rule) for name, rule in affixes.items()}},
+        "plain_letters": class_text(plain_letters([r for n, r in affixes.items() if n in AFFIXES and r])),
         "exceptions": exceptions,
         "matched_exceptions": matched,
         "sentence_enders": sorted(Sentencizer.default_punct_chars),
