@@ -60,6 +60,12 @@ class Phrase:
     def __len__(self) -> int:
         return len(self.words)
 
+    @property
+    def second(self) -> str | None:
+        """The second word when it is a plain word (no glob, not `*`)."""
+        second = self.words[1] if len(self.words) > 1 else None
+        return second if isinstance(second, str) else None
+
     def match_at(self, words: list[str], i: int) -> bool:
         if i + len(self.words) > len(words):
             return False
@@ -91,13 +97,12 @@ class PhraseIndex(Generic[Payload]):
         starts = "|".join(glob_regex(first, anchored=False) for first, _ in glob_first)
         self._glob_start = re.compile(f"^(?:{starts})$", re.MULTILINE) if starts else None
 
-    def _candidates_uncached(self, word: str, following: str | None) -> tuple[tuple[Phrase, Payload], ...]:
-        """The phrases that can start at a word followed by `following` (None at the end): their first word
-        matches it, and their second, when it is a plain word, is `following`."""
+    def _candidates_uncached(self, word: str) -> tuple[tuple[Phrase, Payload, str | None], ...]:
+        """The phrases whose first word matches a word, each with its second word when that is a plain word
+        (most phrases are told from the word that follows without trying them: "i samråd med")."""
         return tuple(
-            (phrase, payload)
+            (phrase, payload, phrase.second)
             for phrase, payload in [*self._by_first.get(word, []), *self._glob_first.matches(word)]
-            if len(phrase.words) < 2 or phrase.words[1].__class__ is not str or phrase.words[1] == following
         )
 
     def find(self, words: list[str]) -> list[tuple[int, int, Payload]]:
@@ -105,13 +110,13 @@ class PhraseIndex(Generic[Payload]):
         if not self.possible(words):
             return []
         starts, globs, candidates = self._first_words, self._glob_start is not None, self._candidates
-        last = len(words) - 1
+        following = [*words[1:], None]
         return [
             (i, i + len(phrase), payload)
             for i, word in enumerate(words)
             if globs or word in starts  # most words start no phrase: a set test instead of a call
-            for phrase, payload in candidates(word, words[i + 1] if i < last else None)
-            if phrase.match_at(words, i)
+            for phrase, payload, second in candidates(word)
+            if (second is None or second == following[i]) and phrase.match_at(words, i)
         ]
 
     def possible(self, words: list[str]) -> bool:
@@ -125,12 +130,12 @@ class PhraseIndex(Generic[Payload]):
         if not self.possible(words):
             return False
         starts, globs, candidates = self._first_words, self._glob_start is not None, self._candidates
-        last = len(words) - 1
+        following = [*words[1:], None]
         return any(
-            phrase.match_at(words, i)
+            (second is None or second == following[i]) and phrase.match_at(words, i)
             for i, word in enumerate(words)
             if globs or word in starts
-            for phrase, _ in candidates(word, words[i + 1] if i < last else None)
+            for phrase, _, second in candidates(word)
         )
 
 

@@ -234,5 +234,5 @@ def _is_punct(orth: str) -> bool:
     """spaCy's IS_PUNCT: every character is Unicode punctuation."""
     value = _PUNCT.get(orth)
     if value is None:
-        value = _PUNCT[orth] = all(unicodedata.category(c).startswith("P") for c in orth)
+        value = _PUNCT[orth] = not orth[0].isalnum() and all(unicodedata.category(c).startswith("P") for c in orth)
     return value
