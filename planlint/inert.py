@@ -19,7 +19,11 @@ SEPARATORS = "\u2028\u2029\u0085"
 # C0 and C1 controls, DEL, bidi controls, line separators, lone surrogates and the noncharacters XML forbids.
 _HIDDEN = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI}{SEPARATORS}\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_IN_JSON = re.compile(f"[\x7f-\x9f{BIDI}{SEPARATORS}\ufdd0-\ufdef\ufffe\uffff]")  # json escapes C0 itself
+# what JSON must not carry raw (json escapes C0 itself): lone surrogates, DEL and C1, bidi, separators, nonchars
+_IN_JSON = re.compile(f"[\ud800-\udfff\x7f-\x9f{BIDI}{SEPARATORS}\ufdd0-\ufdef\ufffe\uffff]")
+# containers deeper than this are written on one line: in a report, one passage or one location per line
+JSON_LEVELS = 6
+_ONE_LINE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 _COMMAND_START = re.compile(r"^([^\S\n]*):(?=:)", re.MULTILINE)
 _LEGACY_COMMAND = "##["
 
@@ -47,9 +51,33 @@ def inert_lines(text: str) -> str:
 
 def inert_json(data: object) -> str:
     """JSON for a report: valid UTF-8 (file names repaired), and the characters that could reorder or
-    hide text escaped as \\uXXXX, so that the values stay exact while the bytes stay inert."""
-    text = shown(json.dumps(data, ensure_ascii=False, indent=2))
-    return _IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    hide text escaped as \\uXXXX, so that the values stay exact while the bytes stay inert.
+
+    Objects and arrays are indented by two spaces down to JSON_LEVELS levels, and each deeper one is written on
+    one line by json's C encoder: indenting every level takes json's Python encoder, five times slower on the
+    thousands of passages of a long plan, and a passage per line reads and diffs as well."""
+    return _IN_JSON.sub(_json_escape, _indented(data, JSON_LEVELS, ""))
+
+
+def _indented(value: object, levels: int, indent: str) -> str:
+    if not (levels and value and isinstance(value, (dict, list, tuple))):
+        return _ONE_LINE.encode(value)
+    inner = indent + "  "
+    if isinstance(value, dict):
+        items = [f"{_ONE_LINE.encode(_key(k))}: {_indented(v, levels - 1, inner)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(inner + item for item in items) + f"\n{indent}}}"
+    items = [_indented(v, levels - 1, inner) for v in value]
+    return "[\n" + ",\n".join(inner + item for item in items) + f"\n{indent}]"
+
+
+def _key(key: object) -> str:
+    """An object key as json writes it (a number, true, false or null as its JSON text)."""
+    return key if isinstance(key, str) else _ONE_LINE.encode(key)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return "\ufffd" if 0xD800 <= code <= 0xDFFF else f"\\u{code:04x}"
 
 
 def _picture(match: re.Match[str]) -> str:

@@ -20,6 +20,7 @@ from referencing import Registry, Resource
 from test_many_plans import CORRUPT_DOCX, UNITS, write_plan
 
 from planlint.cli.main import cli
+from planlint.inert import inert_json
 from planlint.reporters.github import command, escape_data, escape_property
 from planlint.rulepack.pack import load_pack
 
@@ -104,6 +105,26 @@ def test_json_of_the_example_docx_validates(lang: str) -> None:
     )
     assert result.exit_code == 1
     assert_valid("report", json.loads(result.stdout))
+
+
+def test_json_report_has_one_passage_on_a_line() -> None:
+    result = CliRunner().invoke(
+        cli, ["check", "--format", "json", str(ROOT / "examples" / "verksamhetsplan-2026.docx")]
+    )
+    report = json.loads(result.stdout)
+    lines = {line.strip().rstrip(",") for line in result.stdout.splitlines()}
+    passages = [e for c in report["files"][0]["concepts"] for e in c["evidence"]]
+    assert len(passages) > 50
+    assert all(json.dumps(e, ensure_ascii=False, separators=(", ", ": ")) in lines for e in passages)
+    assert '"concepts": [' in lines and '"version": 1' in lines  # the levels above stay indented
+
+
+def test_json_keeps_every_value_and_escapes_what_hides_text() -> None:
+    data = {"a": [{"b": {"c": [{"d": {"e": {"f": ["x\u202ey", "\udcff", "\x85"]}}}]}}], "n": {1: None, None: []}}
+    text = inert_json(data)
+    assert json.loads(text) == json.loads(json.dumps(data).replace("\\udcff", "\\ufffd"))
+    assert not {"\u202e", "\x85", "\udcff"} & set(text)
+    assert '{"f": ["x\\u202ey", "\ufffd", "\\u0085"]}' in text
 
 
 def test_json_schema_rejects_a_broken_report(reports) -> None:
