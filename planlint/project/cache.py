@@ -28,7 +28,7 @@ from planlint.result import PlanResult
 from planlint.rulepack.pack import Pack, default_pack_dir, load_pack
 
 CACHE_ENV = "PLANLINT_CACHE_DIR"
-LAYOUT = "v1"  # the entries' format; a new one starts a new folder
+LAYOUT = "v2"  # the entries' format; a new one starts a new folder
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# planlint's result cache; safe to delete.\n"
 
 
@@ -109,8 +109,9 @@ class ResultCache:
 
 
 def pack_result(result: PlanResult) -> bytes:
-    """A result as bytes, for the cache or from a worker: its rule pack by reference, its blocks packed."""
-    return _dumps(result)
+    """A result as bytes, for the cache or from a worker: without its rule pack (the reader has it), its blocks
+    packed."""
+    return _dumps(tuple(getattr(result, name) for name in _RESULT_FIELDS))
 
 
 def unpack_result(data: bytes, pack: Callable[[], Pack]) -> PlanResult:
@@ -118,21 +119,27 @@ def unpack_result(data: bytes, pack: Callable[[], Pack]) -> PlanResult:
     collecting = gc.isenabled()
     gc.disable()  # thousands of new objects, none of them garbage: the collector would only walk them
     try:
-        return _Unpickler(io.BytesIO(data), pack).load()
+        values = pickle.loads(data)
     finally:
         if collecting:
             gc.enable()
+    if not (isinstance(values, tuple) and len(values) == len(_RESULT_FIELDS)):
+        raise pickle.UnpicklingError("not a result")
+    return PlanResult(pack=pack(), **dict(zip(_RESULT_FIELDS, values)))
+
+
+_RESULT_FIELDS = tuple(f.name for f in dataclasses.fields(PlanResult) if f.name != "pack")
 
 
 class _Pickler(pickle.Pickler):
-    """Results refer to their rule pack instead of holding a copy of it, and their dataclasses with slots are
-    kept as their field values (pickle's own way looks the fields up again for each of the thousands of blocks
-    and passages, which made reading a result slower than checking a small plan)."""
-
-    def persistent_id(self, obj: object) -> str | None:
-        return "pack" if isinstance(obj, Pack) else None
+    """Dataclasses with slots are kept as their field values (pickle's own way looks the fields up again for
+    each of the thousands of blocks and passages, which made reading a result slower than checking a small
+    plan). A rule pack is never copied into a result: `pack_result` leaves it out. (No persistent_id: pickle
+    would call it for every string and number, a third of the time of a 100-page plan's result.)"""
 
     def reducer_override(self, obj: object):
+        if type(obj) is Pack:
+            raise pickle.PicklingError("a rule pack is kept by the cache itself, never inside a result")
         if type(obj) is Document:
             fields = tuple(getattr(obj, name) for name in _DOCUMENT_FIELDS)
             return _cached_document, (fields, _dumps(obj.blocks), obj.word_count)
@@ -210,17 +217,6 @@ def _rebuild(cls: type, values: tuple) -> object:
     for name, value in zip(_slot_fields(cls) or (), values):
         object.__setattr__(obj, name, value)  # frozen ones too
     return obj
-
-
-class _Unpickler(pickle.Unpickler):
-    def __init__(self, file, pack) -> None:
-        super().__init__(file)
-        self._pack = pack
-
-    def persistent_load(self, pid: str) -> Pack:
-        if pid != "pack":
-            raise pickle.UnpicklingError(f"unknown reference {pid!r}")
-        return self._pack()
 
 
 def _dumps(obj: object) -> bytes:
