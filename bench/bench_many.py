@@ -15,7 +15,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from measure import OUT, PLANLINT, bare_parse, build_docx, fresh_cache, load, timing
+from measure import OUT, PLANLINT, bare_parse, build_docx, fresh_cache, load, paired, timing
 
 WORDS = 8_000  # about 20 pages
 DISTINCT = 100
@@ -74,10 +74,10 @@ def main() -> None:
     for n, runs in ((2, 5), (20, 3)):
         folder = subset(plans, n)
         bare = bare_parse(plans[:n], runs)
-        one = timing([*PLANLINT, "check", "--no-cache", "--jobs", "1", str(folder)], runs)
-        two = timing([*PLANLINT, "check", "--no-cache", "--jobs", "2", str(folder)], runs)
+        command = [*PLANLINT, "check", "--no-cache", "--jobs", "1", str(folder)]
+        one, two, speedup = paired(command, [*command[:-2], "2", str(folder)], runs=runs)
         line(f"{n} plans, --jobs 1 (median of {runs})", "", one.seconds, bare.seconds)
-        line(f"{n} plans, --jobs 2: speed-up {one.seconds / two.seconds:.2f}×", "", two.seconds, bare.seconds)
+        line(f"{n} plans, --jobs 2 in turns with it: speed-up {speedup:.2f}×", "", two.seconds, bare.seconds)
 
     folder = subset(plans, args.plans)
     bare = bare_parse(plans[: args.plans], 1)

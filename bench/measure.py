@@ -47,22 +47,44 @@ def run_process(command: list[str], env: dict[str, str] | None = None) -> tuple[
 
 def timing(command: list[str], runs: int = RUNS, before: Callable[[], dict[str, str] | None] | None = None) -> Timing:
     """Median wall and CPU time of `runs` new processes; `before` prepares each run and gives its environment."""
-    walls, cpus, peaks = [], [], []
+    return _summary([_checked(command, before() if before else None) for _ in range(runs)])
+
+
+def paired(
+    command: list[str], other: list[str], before: Callable[[], dict[str, str] | None] | None = None, runs: int = RUNS
+) -> tuple[Timing, Timing, float]:
+    """`command` and `other` in turns, `runs` times each (`before` prepares each run of `command`): both timings
+    and the median of each pair's ratio of wall times. This shared machine's speed drifts by a third from one
+    minute to the next; the two runs of a pair share their minute, so the ratio holds where the seconds do not."""
+    measured, others = [], []
     for _ in range(runs):
-        env = before() if before else None
-        wall, cpu, peak, status = run_process(command, env)
-        if status not in (0, 1):
-            raise SystemExit(f"{' '.join(command)} exited {status}")
-        walls.append(wall)
-        cpus.append(cpu)
-        peaks.append(peak)
-    return Timing(statistics.median(walls), statistics.median(cpus), max(peaks))
+        measured.append(_checked(command, before() if before else None))
+        others.append(_checked(other, None))
+    ratio = statistics.median(m[0] / o[0] for m, o in zip(measured, others))
+    return _summary(measured), _summary(others), ratio
 
 
 def bare_parse(paths: list[Path], runs: int = RUNS) -> Timing:
     """The bare python-docx parse of the same .docx files, in a new process: the floor to compare with."""
+    return timing(bare_command(paths), runs)
+
+
+def bare_command(paths: list[Path]) -> list[str]:
+    """A new Python process that parses the .docx files with python-docx and does nothing else."""
     code = "import sys, docx\nfor p in sys.argv[1:]: docx.Document(p)"
-    return timing([sys.executable, "-c", code, *map(str, paths)], runs)
+    return [sys.executable, "-c", code, *map(str, paths)]
+
+
+def _checked(command: list[str], env: dict[str, str] | None) -> tuple[float, float, float]:
+    wall, cpu, peak, status = run_process(command, env)
+    if status not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} exited {status}")
+    return wall, cpu, peak
+
+
+def _summary(runs: list[tuple[float, float, float]]) -> Timing:
+    walls, cpus, peaks = zip(*runs)
+    return Timing(statistics.median(walls), statistics.median(cpus), max(peaks))
 
 
 def fresh_cache() -> dict[str, str]:
