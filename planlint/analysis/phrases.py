@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Generic, TypeVar
 
 Payload = TypeVar("Payload", bound=Hashable)
@@ -15,8 +15,13 @@ class WordSet:
 
     def __init__(self, patterns: list[str] | tuple[str, ...]) -> None:
         self.exact = frozenset(p for p in patterns if not is_glob(p))
-        globs = [glob_regex(p) for p in patterns if is_glob(p)]
-        self._regex = re.compile("|".join(globs)) if globs else None
+        self._globs = "|".join(glob_regex(p) for p in patterns if is_glob(p))
+
+    @cached_property
+    def _regex(self) -> re.Pattern[str] | None:
+        """The globs as one regular expression, compiled when a word first needs it: a run pays for compiling
+        only the sets its plans reach (a pack has hundreds, and compiling is most of building the matcher)."""
+        return re.compile(self._globs) if self._globs else None
 
     def __contains__(self, word: str) -> bool:
         return word in self.exact or (self._regex is not None and self._regex.match(word) is not None)
@@ -40,13 +45,18 @@ class GlobList(Generic[Payload]):
     """Word globs with a payload each; one combined regex tells quickly whether any of them can match."""
 
     def __init__(self, items: list[tuple[str, Payload]]) -> None:
-        self._items = [(re.compile(glob_regex(pattern)), payload) for pattern, payload in items]
+        self._items = items
         self._any = re.compile("|".join(glob_regex(pattern) for pattern, _ in items)) if items else None
 
     def matches(self, word: str) -> list[Payload]:
         if self._any is None or self._any.match(word) is None:
             return []
-        return [payload for regex, payload in self._items if regex.match(word)]
+        return [payload for regex, payload in self._each if regex.match(word)]
+
+    @cached_property
+    def _each(self) -> list[tuple[re.Pattern[str], Payload]]:
+        """Each glob's own regular expression, compiled once the combined one first matches a word."""
+        return [(re.compile(glob_regex(pattern)), payload) for pattern, payload in self._items]
 
 
 class Phrase:
