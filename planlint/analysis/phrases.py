@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable
+from collections.abc import Collection, Hashable
 from functools import cached_property, lru_cache
 from typing import Generic, TypeVar
 
@@ -34,7 +34,7 @@ class WordSet:
             count += sum(self._regex.match(w) is not None for w in distinct.difference(self.exact))
         return count
 
-    def any_in(self, words: list[str]) -> bool:
+    def any_in(self, words: Collection[str]) -> bool:
         """Whether any of the words is in the set (the exact words tested all at once)."""
         if not self.exact.isdisjoint(words):
             return True

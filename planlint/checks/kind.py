@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Protocol
 
 from planlint.analysis.evidence import Analysis
+from planlint.analysis.phrases import WordSet
 from planlint.document.model import Location
 from planlint.result import ConceptResult, Status
 from planlint.rulepack.pack import Pack, RuleSpec
@@ -60,13 +62,23 @@ class Option:
     needed_with: str | None = None  # required when this other option is given
 
 
-@dataclass(slots=True)
+@dataclass
 class CheckContext:
     """What a kind sees of one plan: the analysis, the pack and each concept's result."""
 
     analysis: Analysis
     pack: Pack
     concepts: dict[str, ConceptResult]
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every distinct word of the plan's sentences (lower case), gathered once for all the rules."""
+        return frozenset().union(*(s.words for sentences in self.analysis.sentences for s in sentences))
+
+    def may_occur(self, phrases: list[str] | tuple[str, ...]) -> bool:
+        """Whether any of the phrases can occur in the plan at all, told from its words alone (a phrase needs its
+        first word), so that a rule whose vocabulary the plan never uses reads no sentence."""
+        return WordSet([p.lower().split()[0] for p in phrases if p.strip()]).any_in(self.words)
 
 
 @dataclass(slots=True)

@@ -44,7 +44,8 @@ class Reference:
         unless = PhraseSet(rule.options.get("unless_sentence", []))
         document = context.analysis.document
         named = []
-        for block, sentences in zip(document.blocks, context.analysis.sentences):
+        blocks = zip(document.blocks, context.analysis.sentences) if context.may_occur(rule.options["require"]) else ()
+        for block, sentences in blocks:
             for sentence in sentences:
                 if require.any_in(sentence.words) and not unless.any_in(sentence.words):
                     named.append((block, sentences))

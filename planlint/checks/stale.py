@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from planlint.analysis.phrases import PhraseSet, WordSet
+from planlint.analysis.phrases import PhraseSet, WordSet, is_glob
 from planlint.checks.kind import MESSAGE, PATTERNS, PHRASES, CheckContext, Option, Report
 from planlint.rulepack.pack import RuleSpec
 
@@ -31,8 +31,13 @@ class Stale:
 
     def check(self, context: CheckContext, rule: RuleSpec) -> Iterator[Report]:
         patterns = rule.options["patterns"]
-        phrases = PhraseSet([p for p in patterns if isinstance(p, str)])
-        together = [[WordSet([w.lower()]) for w in p["all"]] for p in patterns if isinstance(p, dict)]
+        texts = [p for p in patterns if isinstance(p, str)]
+        # each group's plain words before its globs: all must be there, and a plain word is told at once
+        groups = [sorted(p["all"], key=is_glob) for p in patterns if isinstance(p, dict)]
+        if not context.may_occur(texts) and not any(all(context.may_occur([w]) for w in g) for g in groups):
+            return
+        phrases = PhraseSet(texts)
+        together = [[WordSet([w.lower()]) for w in group] for group in groups]
         history = PhraseSet(rule.options.get("history", []))
         for block, sentences in zip(context.analysis.document.blocks, context.analysis.sentences):
             stale = next((s for s in sentences if _matches(s.words, phrases, together)), None)
