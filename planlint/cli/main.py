@@ -10,7 +10,6 @@ import glob
 import importlib
 import os
 import sys
-import traceback
 from pathlib import Path
 
 import click
@@ -136,6 +135,8 @@ def main() -> None:
         cli(args, prog_name="planlint")
     except Exception as exc:  # the last resort: everything foreseeable is a PlanlintError with exit status 2
         if debug:
+            import traceback  # only here: a run that ends well does not pay for it
+
             traceback.print_exc()
         detail = visible(" ".join(f"{type(exc).__name__}: {exc}".split()))[:200]
         error(T("internal", lang, error=detail), lang)
