@@ -102,6 +102,14 @@ class Document:
     def word_count(self) -> int:
         return sum(len(b.text.split()) for b in self.blocks)
 
+    @property
+    def block_count(self) -> int:
+        return len(self.blocks)
+
+    def block_text(self, index: int | None) -> str | None:
+        """The text of block `index`, or None when there is no such block."""
+        return self.blocks[index].text if index is not None and 0 <= index < self.block_count else None
+
     def as_dict(self) -> dict:
         return {
             "path": str(self.path),

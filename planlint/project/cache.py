@@ -21,6 +21,7 @@ import tempfile
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 import planlint
 from planlint.document.model import Block, Document
@@ -28,7 +29,7 @@ from planlint.result import PlanResult
 from planlint.rulepack.pack import Pack, default_pack_dir, load_pack
 
 CACHE_ENV = "PLANLINT_CACHE_DIR"
-LAYOUT = "v2"  # the entries' format; a new one starts a new folder
+LAYOUT = "v3"  # the entries' format; a new one starts a new folder
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# planlint's result cache; safe to delete.\n"
 
 
@@ -142,7 +143,8 @@ class _Pickler(pickle.Pickler):
             raise pickle.PicklingError("a rule pack is kept by the cache itself, never inside a result")
         if type(obj) is Document:
             fields = tuple(getattr(obj, name) for name in _DOCUMENT_FIELDS)
-            return _cached_document, (fields, _dumps(obj.blocks), obj.word_count)
+            texts = [block.text for block in obj.blocks]
+            return _cached_document, (fields, _dumps(obj.blocks), obj.word_count, _dumps(texts))
         cls: type = type(obj)
         names = _slot_fields(cls)
         if names is None:
@@ -181,34 +183,51 @@ _DOCUMENT_FIELDS = tuple(f.name for f in dataclasses.fields(Document) if f.name 
 
 class _CachedDocument(Document):
     """A plan's Document from the cache, whose blocks are unpickled when first used: reports of unchanged plans
-    mostly need the statuses and findings, which carry their own quotes and places."""
+    mostly need the statuses and findings, which carry their own quotes and places, and the first words of a
+    few paragraphs to say where they are, which come from the blocks' texts alone (a tenth of the blocks)."""
 
-    __slots__ = ("_packed", "_words")
+    __slots__ = ("_packed", "_words", "_texts")
     _packed: bytes | None
     _words: int | None
+    _texts: bytes | list[str] | None
 
     @property
     def blocks(self) -> list[Block]:
         if self._packed is not None:
             _BLOCKS.__set__(self, pickle.loads(self._packed))
-            self._packed = None
+            self._packed = self._texts = None
         return _BLOCKS.__get__(self)
 
     @blocks.setter
     def blocks(self, value: list[Block]) -> None:
         _BLOCKS.__set__(self, value)
-        self._packed = self._words = None
+        self._packed = self._words = self._texts = None
 
     @property
     def word_count(self) -> int:
         return self._words if self._words is not None else super().word_count
 
+    @property
+    def block_count(self) -> int:
+        return len(self._block_texts()) if self._texts is not None else super().block_count
 
-def _cached_document(fields: tuple, packed: bytes, words: int) -> _CachedDocument:
+    def block_text(self, index: int | None) -> str | None:
+        if self._texts is None:
+            return super().block_text(index)
+        texts = self._block_texts()
+        return texts[index] if index is not None and 0 <= index < len(texts) else None
+
+    def _block_texts(self) -> list[str]:
+        if isinstance(self._texts, bytes):
+            self._texts = pickle.loads(self._texts)
+        return cast(list[str], self._texts)
+
+
+def _cached_document(fields: tuple, packed: bytes, words: int, texts: bytes) -> _CachedDocument:
     document = object.__new__(_CachedDocument)
     for name, value in zip(_DOCUMENT_FIELDS, fields):
         object.__setattr__(document, name, value)
-    document._packed, document._words = packed, words
+    document._packed, document._words, document._texts = packed, words, texts
     return document
 
 

@@ -59,7 +59,7 @@ def file_dict(result: PlanResult, lang: str) -> dict:
         "organisation": plan_organisation(result),
         "period": doc.period,
         "pages": doc.pages,
-        "blocks": len(doc.blocks),
+        "blocks": doc.block_count,
         "words": doc.word_count,
         "pack": {"name": pack.name, "version": pack.version},
         "score": result.score,

@@ -114,9 +114,7 @@ def first_words(text: str, count: int = FIRST_WORDS) -> str:
 
 
 def _block_text(document: Document | None, block: int | None) -> str | None:
-    if document is None or block is None or not 0 <= block < len(document.blocks):
-        return None
-    return document.blocks[block].text
+    return document.block_text(block) if document is not None else None
 
 
 def status_symbol(result: ConceptResult) -> str:
