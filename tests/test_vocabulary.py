@@ -149,6 +149,22 @@ def test_typos_are_corrected_only_when_unambiguous() -> None:
     assert concepts_in("Kräkningar och magsjuka sprids på förskolorna.") == set()
 
 
+def test_dropped_letters_are_found_as_the_table_of_every_such_typo_lists_them() -> None:
+    """The halves index a check uses finds for every string the words the full table (typo_keys' list) gives:
+    the pack's typos, and strings a letter or two away from its words that are no such typo."""
+    from planlint.analysis.matching import _dropped_table, _DroppedLetter
+
+    index = engine_for(None).index
+    for words, last in ((list(index._exact), True), (list(index._first), False)):
+        table, halves = _dropped_table(words, last), _DroppedLetter(words, last)
+        probes = set(table)
+        for word in words:
+            for i in range(len(word)):
+                probes |= {word[:i] + word[i + 2 :], word[:i] + "e" + word[i:], word[:i] + word[i + 1 :] + "s"}
+        assert len(table) > 3000 and len(probes) > 2 * len(table)
+        assert [p for p in sorted(probes) if halves.words(p) != set(table.get(p, ()))] == []
+
+
 def test_without_lookalikes_no_typo_is_corrected(tmp_path: Path) -> None:
     target = tmp_path / "pack"
     shutil.copytree(default_pack_dir(), target)

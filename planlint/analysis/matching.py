@@ -78,8 +78,8 @@ class ConceptIndex:
         self._phrases = PhraseIndex(phrases)
         self._globs = GlobList(globs)
         self._lookalikes = load_lookalikes(pack.root)
-        self._dropped = _dropped_table(self._exact) if self._lookalikes else {}
-        self._stems_dropped = _dropped_table(self._first, last=False) if self._lookalikes else {}
+        self._dropped = _DroppedLetter(self._exact if self._lookalikes else ())
+        self._stems_dropped = _DroppedLetter(self._first if self._lookalikes else (), last=False)
         self._word_hits = lru_cache(maxsize=65536)(self._word_hits_uncached)
 
     def _add(self, cid: str, term: Term, forms: dict[str, frozenset[str]]) -> None:
@@ -110,12 +110,12 @@ class ConceptIndex:
     def meant(self, word: str) -> str | None:
         """The vocabulary word (or compound with a vocabulary word first) that a typo stands for, when
         exactly one is meant: "sammverkan" → "samverkan", "tryghetsvandring" → "trygghetsvandring"."""
-        meant = set(self._dropped.get(word, ()))
+        meant = self._dropped.words(word)
         meant.update(w for w in _undone(word) if w in self._exact)
         for i in range(TYPO_MIN - 1, len(word) - MIN_PART + 1):
             prefix = word[:i]
             if prefix not in self._lookalikes:
-                meant.update(stem + word[i:] for stem in self._stems_dropped.get(prefix, ()))
+                meant.update(stem + word[i:] for stem in self._stems_dropped.words(prefix))
         return meant.pop() if len(meant) == 1 else None
 
     def typo_keys(self) -> set[str]:
@@ -221,10 +221,51 @@ def weigh(hits: list[Hit]) -> float:
     return sum(by_group.values())
 
 
+class _DroppedLetter:
+    """The long words that a typo with one letter dropped can stand for ("växthusgaer" → "växthusgaser"), as
+    _dropped_table lists them, without making every such typo.
+
+    A dropped letter leaves one half of the word whole: a typo of m letters whose missing letter stood at or after
+    its position m // 2 begins with the word's first m // 2 letters, else it ends with the word's last
+    m - m // 2 letters. Each word is filed under those two halves (two entries a word instead of one a letter),
+    and a typo's few candidates are compared with it."""
+
+    def __init__(self, words: Iterable[str], last: bool = True) -> None:
+        self._last = last
+        self._heads: dict[tuple[int, str], list[str]] = defaultdict(list)
+        self._tails: dict[tuple[int, str], list[str]] = defaultdict(list)
+        for word in words:
+            if len(word) >= TYPO_MIN:
+                half = (len(word) - 1) // 2  # of the typo
+                self._heads[len(word), word[:half]].append(word)
+                self._tails[len(word), word[half + 1 :]].append(word)
+
+    def words(self, typo: str) -> set[str]:
+        """The words that `typo` is with one letter dropped."""
+        half, size = len(typo) // 2, len(typo) + 1
+        candidates = self._heads.get((size, typo[:half]), []) + self._tails.get((size, typo[half:]), [])
+        return {word for word in candidates if self._drops_to(word, typo)}
+
+    def _drops_to(self, word: str, typo: str) -> bool:
+        """Whether dropping a letter of `word` other than the first (and, for a compound's first part, the last)
+        makes `typo`. The letter can only be the one after their common beginning, or one before it in a run of
+        that same letter ("trygghet" → "tryghet")."""
+        k = 0
+        while k < len(typo) and typo[k] == word[k]:
+            k += 1
+        if word[k + 1 :] != typo[k:]:
+            return False
+        run = k
+        while run > 0 and word[run - 1] == word[k]:
+            run -= 1
+        return max(run, 1) <= min(k, len(word) - (1 if self._last else 2))
+
+
 def _dropped_table(words, last: bool = True) -> dict[str, list[str]]:
-    """The long words with one letter dropped: each such typo with the words it can stand for. The first
-    letter is never taken as dropped ("lyckorna" is not "olyckorna"), nor, for the first part of a compound
-    (last=False), the part's last letter, which only moves the boundary between the parts."""
+    """The long words with one letter dropped: each such typo with the words it can stand for (typo_keys lists
+    them all; a check looks one up with _DroppedLetter). The first letter is never taken as dropped ("lyckorna"
+    is not "olyckorna"), nor, for the first part of a compound (last=False), the part's last letter, which only
+    moves the boundary between the parts."""
     table: dict[str, list[str]] = defaultdict(list)
     for word in words:
         if len(word) >= TYPO_MIN:
