@@ -198,3 +198,21 @@ def _concept_json(output: str, concept: str) -> str:
 
     (entry,) = json.loads(output)["files"]
     return json.dumps(next(c for c in entry["concepts"] if c["id"] == concept))
+
+
+def test_word_globs_match_as_their_regular_expressions() -> None:
+    """A beginning or an ending glob is tested without its regular expression, and takes the same words."""
+    import re
+
+    from planlint.analysis.phrases import GlobList, WordSet, glob_regex
+
+    patterns = ["trygg*", "*nämnd", "*", "*förvaltning*", "20??", "tid*s*", "a*\nb", "x\n*", "*\ny"]
+    words = ["trygg", "tryggheten", "otrygg", "nämnd", "kulturnämnd", "nämnden", "", "2026", "20266", "tidens"]
+    words += ["trygg\nhet", "kultur\nnämnd", "a\nb", "a\nxb", "x\n", "x\nyz", "\ny", "q\ny", "förvaltningen"]
+    for pattern in patterns:
+        for word in words:
+            expected = re.match(glob_regex(pattern), word) is not None
+            assert (word in WordSet([pattern])) is expected, (pattern, word)
+            assert GlobList([(pattern, 1)]).matches(word) == ([1] if expected else []), (pattern, word)
+    both = WordSet(patterns[:3] + ["ord"])
+    assert both.count_in(["trygghet", "nämnd", "ord", "ord", "x\ny"]) == 3 and not WordSet(["trygg*"]).any_in(["x"])

@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
 
 from planlint.analysis.phrases import GlobList, PhraseIndex, PhraseSet, WordSet, is_glob
 from planlint.rulepack.lexicon import load_lookalikes
@@ -61,8 +62,8 @@ class ConceptIndex:
         self._breaks = WordSet(pack.language.clause_breaks)
         self._title_heads = WordSet(pack.language.titles.get("heads", ()))
         self._title_verbs = WordSet(pack.language.titles.get("verbs", ()))
-        self._requires = {}
-        self._unless = {}
+        self._requires: dict[int, list[PhraseSet]] = {}  # by id(term): a hit's term is the pack's own object
+        self._unless: dict[int, PhraseSet] = {}
         for concept in pack.concepts:
             for term in concept.terms:
                 if term.kind == "phrase":
@@ -72,10 +73,13 @@ class ConceptIndex:
                 else:
                     self._add(concept.id, term, forms)
                 if term.requires:
-                    self._requires[term] = [contexts.get(r) or PhraseSet([r]) for r in term.requires]
+                    self._requires[id(term)] = [contexts.get(r) or PhraseSet([r]) for r in term.requires]
                 if term.unless:
-                    self._unless[term] = PhraseSet(term.unless)
+                    self._unless[id(term)] = PhraseSet(term.unless)
         self._phrases = PhraseIndex(phrases)
+        # the concepts and terms whose hits are tested in their sentence (_allowed); most hits are not
+        self._tested_concepts = {c.id for c in pack.concepts if any(p.strip() for p in c.exclude_phrases) or c.senses}
+        self._tested_terms = self._requires.keys() | self._unless.keys()
         self._globs = GlobList(globs)
         self._lookalikes = load_lookalikes(pack.root)
         self._dropped = _DroppedLetter(self._exact if self._lookalikes else ())
@@ -142,19 +146,26 @@ class ConceptIndex:
         programme, room or project ("Handlingsplan mot våld i nära relationer 2024–2026") refers to it: none."""
         if self.is_title(words):
             return []
-        hits = [Hit(cid, term, i, i + 1) for i, word in enumerate(words) for cid, term in self._word_hits(word)]
+        found = list(map(self._word_hits, words))  # each distinct word's terms, looked up in C
+        hits = [Hit(cid, term, i, i + 1) for i in compress(count(), found) for cid, term in found[i]]
         hits += [Hit(cid, term, a, b) for a, b, (cid, term) in self._phrases.find(words)]
         excluded: dict[str, list[tuple[int, int]]] = {}  # each concept's excluded phrases, found once a sentence
-        return [h for h in hits if self._allowed(h, words, excluded)]
+        concepts, terms = self._tested_concepts, self._tested_terms
+        return [
+            h
+            for h in hits
+            if (h.concept not in concepts and id(h.term) not in terms) or self._allowed(h, words, excluded)
+        ]
 
     def _allowed(self, hit: Hit, words: list[str], excluded: dict[str, list[tuple[int, int]]]) -> bool:
         if hit.concept not in excluded:
             excluded[hit.concept] = self._excluded_phrases[hit.concept].spans(words)
         if any(a <= hit.first and hit.last <= b for a, b in excluded[hit.concept]):
             return False
-        if hit.term in self._requires and not any(ps.any_in(words) for ps in self._requires[hit.term]):
+        requires, unless = self._requires.get(id(hit.term)), self._unless.get(id(hit.term))
+        if requires is not None and not any(ps.any_in(words) for ps in requires):
             return False
-        if hit.term in self._unless and self._unless[hit.term].any_in(words):
+        if unless is not None and unless.any_in(words):
             return False
         senses = self._senses[hit.concept]
         if not senses:

@@ -5,58 +5,71 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Hashable
 from functools import cached_property, lru_cache
+from itertools import compress, count
 from typing import Generic, TypeVar
 
 Payload = TypeVar("Payload", bound=Hashable)
 
 
 class WordSet:
-    """A set of words and word globs; `in` tests one lower-case word."""
+    """A set of words and word globs; `in` tests one lower-case word.
+
+    Most globs are a beginning ("arbetsmarknad*") or an ending ("*nämnd"): those are tested with str.startswith and
+    str.endswith, and only the others with a regular expression, compiled when a word first needs it (compiling
+    is most of building a pack's matcher, and a run then pays only for the sets its plans reach)."""
 
     def __init__(self, patterns: list[str] | tuple[str, ...]) -> None:
         self.exact = frozenset(p for p in patterns if not is_glob(p))
-        self._globs = "|".join(glob_regex(p) for p in patterns if is_glob(p))
+        globs = [p for p in patterns if is_glob(p)]
+        self._prefixes = tuple(p[:-1] for p in globs if _affix_glob(p) == "prefix")
+        self._suffixes = tuple(p[1:] for p in globs if _affix_glob(p) == "suffix")
+        self._globs = "|".join(glob_regex(p) for p in globs if _affix_glob(p) is None)
+        self._any_glob = bool(globs)
 
     @cached_property
     def _regex(self) -> re.Pattern[str] | None:
-        """The globs as one regular expression, compiled when a word first needs it: a run pays for compiling
-        only the sets its plans reach (a pack has hundreds, and compiling is most of building the matcher)."""
         return re.compile(self._globs) if self._globs else None
 
     def __contains__(self, word: str) -> bool:
-        return word in self.exact or (self._regex is not None and self._regex.match(word) is not None)
+        return word in self.exact or (self._any_glob and self._globbed(word))
+
+    def _globbed(self, word: str) -> bool:
+        """Whether a glob matches the word (a glob's `*` never takes a line break)."""
+        if (word.startswith(self._prefixes) or word.endswith(self._suffixes)) and "\n" not in word:
+            return True
+        return self._regex is not None and self._regex.match(word) is not None
 
     def count_in(self, words: list[str]) -> int:
         """How many distinct words of the list are in the set (the exact words counted all at once)."""
         distinct = set(words)
         count = len(self.exact.intersection(distinct))
-        if self._regex is not None:
-            count += sum(self._regex.match(w) is not None for w in distinct.difference(self.exact))
+        if self._any_glob:
+            count += sum(map(self._globbed, distinct.difference(self.exact)))
         return count
 
     def any_in(self, words: Collection[str]) -> bool:
         """Whether any of the words is in the set (the exact words tested all at once)."""
         if not self.exact.isdisjoint(words):
             return True
-        return self._regex is not None and any(self._regex.match(w) for w in words)
+        return self._any_glob and any(map(self._globbed, words))
 
 
 class GlobList(Generic[Payload]):
-    """Word globs with a payload each; one combined regex tells quickly whether any of them can match."""
+    """Word globs with a payload each; all of them in one WordSet tell quickly whether any of them can match."""
 
     def __init__(self, items: list[tuple[str, Payload]]) -> None:
         self._items = items
-        self._any = re.compile("|".join(glob_regex(pattern) for pattern, _ in items)) if items else None
+        self._any = WordSet([pattern for pattern, _ in items])
 
     def matches(self, word: str) -> list[Payload]:
-        if self._any is None or self._any.match(word) is None:
+        if word not in self._any:
             return []
-        return [payload for regex, payload in self._each if regex.match(word)]
+        return [payload for glob, payload in self._each if word in glob]
 
     @cached_property
-    def _each(self) -> list[tuple[re.Pattern[str], Payload]]:
-        """Each glob's own regular expression, compiled once the combined one first matches a word."""
-        return [(re.compile(glob_regex(pattern)), payload) for pattern, payload in self._items]
+    def _each(self) -> list[tuple[WordSet, Payload]]:
+        """Each glob on its own, made once one of them first matches a word."""
+        return [(WordSet([pattern]), payload) for pattern, payload in self._items]
 
 
 class Phrase:
@@ -102,10 +115,8 @@ class PhraseIndex(Generic[Payload]):
                 self._by_first.setdefault(first, []).append((phrase, payload))
         self._glob_first = GlobList(glob_first)
         self._candidates = lru_cache(maxsize=65536)(self._candidates_uncached)
-        # A quick test, in C, of whether any phrase can start in a sentence at all: most sentences have none.
         self._first_words = frozenset(self._by_first)
-        starts = "|".join(glob_regex(first, anchored=False) for first, _ in glob_first)
-        self._glob_start = re.compile(f"^(?:{starts})$", re.MULTILINE) if starts else None
+        self._any_glob_first = bool(glob_first)
 
     def _candidates_uncached(self, word: str) -> tuple[tuple[Phrase, Payload, str | None], ...]:
         """The phrases whose first word matches a word, each with its second word when that is a plain word
@@ -117,36 +128,36 @@ class PhraseIndex(Generic[Payload]):
 
     def find(self, words: list[str]) -> list[tuple[int, int, Payload]]:
         """(start, end, payload) for every occurrence of every phrase."""
-        if not self.possible(words):
+        found = self._starting(words)
+        if found is None:
             return []
-        starts, globs, candidates = self._first_words, self._glob_start is not None, self._candidates
         following = [*words[1:], None]
         return [
             (i, i + len(phrase), payload)
-            for i, word in enumerate(words)
-            if globs or word in starts  # most words start no phrase: a set test instead of a call
-            for phrase, payload, second in candidates(word)
+            for i in compress(count(), found)  # the words that start a phrase
+            for phrase, payload, second in found[i]
             if (second is None or second == following[i]) and phrase.match_at(words, i)
         ]
 
-    def possible(self, words: list[str]) -> bool:
-        """Whether some phrase's first word is among the words (a cheap test before matching)."""
-        if not self._first_words.isdisjoint(words):
-            return True
-        return self._glob_start is not None and self._glob_start.search("\n".join(words)) is not None
-
     def occurs(self, words: list[str]) -> bool:
         """Whether any phrase occurs (stops at the first)."""
-        if not self.possible(words):
+        found = self._starting(words)
+        if found is None:
             return False
-        starts, globs, candidates = self._first_words, self._glob_start is not None, self._candidates
         following = [*words[1:], None]
         return any(
             (second is None or second == following[i]) and phrase.match_at(words, i)
-            for i, word in enumerate(words)
-            if globs or word in starts
-            for phrase, _, second in candidates(word)
+            for i in compress(count(), found)
+            for phrase, _, second in found[i]
         )
+
+    def _starting(self, words: list[str]) -> list[tuple[tuple[Phrase, Payload, str | None], ...]] | None:
+        """The phrases that can start at each word, or None when none can start at any (most sentences): a set
+        test says so when no first word is a glob; else each distinct word's phrases are looked up in C."""
+        if not self._any_glob_first and self._first_words.isdisjoint(words):
+            return None
+        found = list(map(self._candidates, words))
+        return found if any(found) else None
 
 
 class PhraseSet:
@@ -166,7 +177,14 @@ def is_glob(pattern: str) -> bool:
     return "*" in pattern or "?" in pattern
 
 
-def glob_regex(pattern: str, anchored: bool = True) -> str:
+def _affix_glob(pattern: str) -> str | None:
+    """ "prefix" for a glob that is a beginning ("arbetsmarknad*"), "suffix" for an ending ("*nämnd"), else None."""
+    if "?" in pattern or "\n" in pattern or pattern.count("*") != 1:
+        return None
+    return "prefix" if pattern.endswith("*") else "suffix" if pattern.startswith("*") else None
+
+
+def glob_regex(pattern: str) -> str:
     """A word glob as a regular expression: `*` any letters, `?` one; never across a line break.
 
     Matching takes time linear in the word whatever the pattern (`*a*a*a*…*x` would backtrack exponentially as
@@ -178,7 +196,7 @@ def glob_regex(pattern: str, anchored: bool = True) -> str:
     else:
         middle = "".join(f"(?>[^\\n]*?{piece})" for piece in pieces[1:-1] if piece)
         body = f"{pieces[0]}{middle}[^\\n]*{pieces[-1]}"
-    return rf"(?:{body})\Z" if anchored else body
+    return rf"(?:{body})\Z"
 
 
 def _piece(text: str) -> str:
