@@ -57,15 +57,17 @@ class ConceptIndex:
         self._excluded = {c.id: WordSet(c.exclude) for c in pack.concepts}
         self._excluded_phrases = {c.id: PhraseSet(c.exclude_phrases) for c in pack.concepts}
         self._vetoes = {c.id: [contexts[v] for v in c.veto] + [PhraseSet(c.unless_sentence)] for c in pack.concepts}
-        self._senses = {c.id: [_SenseTest(s) for s in c.senses] for c in pack.concepts}
-        self._word_senses: dict[tuple[str, str], list[_SenseTest]] = {}  # (concept, word) -> senses naming it
         self._breaks = WordSet(pack.language.clause_breaks)
+        self._senses = {c.id: [_SenseTest(s, self._breaks) for s in c.senses] for c in pack.concepts}
+        self._word_senses: dict[tuple[str, str], list[_SenseTest]] = {}  # (concept, word) -> senses naming it
         self._title_heads = WordSet(pack.language.titles.get("heads", ()))
         self._title_verbs = WordSet(pack.language.titles.get("verbs", ()))
         self._requires: dict[int, list[PhraseSet]] = {}  # by id(term): a hit's term is the pack's own object
         self._unless: dict[int, PhraseSet] = {}
+        same: dict[Term, Term] = {}  # equal terms as one object: hits' terms are told apart by id (weigh)
         for concept in pack.concepts:
             for term in concept.terms:
+                term = same.setdefault(term, term)
                 if term.kind == "phrase":
                     phrases.append((term.value, (concept.id, term)))
                 elif term.kind == "word" and is_glob(term.value):
@@ -177,7 +179,7 @@ class ConceptIndex:
             senses = self._word_senses[key]
         else:
             senses = [sense for sense in senses if any(w in sense.words for w in words[hit.first : hit.last])]
-        return not any(sense.applies(hit, words, self._breaks) for sense in senses)
+        return not any(sense.applies(hit, words) for sense in senses)
 
     def is_title(self, words: list[str]) -> bool:
         """Whether a sentence is only a title: a short phrase headed by a document, programme, room or project
@@ -199,35 +201,46 @@ class ConceptIndex:
 class _SenseTest:
     """A Sense of the pack, compiled: does it make a hit mean something else in this sentence?"""
 
-    def __init__(self, sense: Sense) -> None:
+    def __init__(self, sense: Sense, breaks: WordSet) -> None:
         self.words = WordSet(sense.words)
-        self.before = WordSet(sense.before)
-        self.after = WordSet(sense.after)
+        self._before = _Cues(WordSet(sense.before), breaks)
+        self._after = _Cues(WordSet(sense.after), breaks)
         self.within = sense.within
 
-    def applies(self, hit: Hit, words: list[str], breaks: WordSet) -> bool:
+    def applies(self, hit: Hit, words: list[str]) -> bool:
         """Whether a hit that holds one of the sense's words stands near one of its cues."""
         before = words[max(hit.first - self.within, 0) : hit.first]
-        return _near(reversed(before), self.before, breaks) or _near(
-            words[hit.last : hit.last + self.within], self.after, breaks
-        )
+        return self._before.near(reversed(before)) or self._after.near(words[hit.last : hit.last + self.within])
 
 
-def _near(words: Iterable[str], wanted: WordSet, breaks: WordSet) -> bool:
-    """Whether a wanted word is among the words, walking outward and stopping at a clause break."""
-    for word in words:
-        if word in breaks:
-            return False
-        if word in wanted:
-            return True
-    return False
+class _Cues(dict[str, bool | None]):
+    """What each word is to a walk outward from a hit: a clause break (False: the walk stops), a cue (True) or
+    neither (None), found once per distinct word."""
+
+    def __init__(self, wanted: WordSet, breaks: WordSet) -> None:
+        super().__init__()
+        self._wanted = wanted
+        self._breaks = breaks
+
+    def __missing__(self, word: str) -> bool | None:
+        found = self[word] = False if word in self._breaks else True if word in self._wanted else None
+        return found
+
+    def near(self, words: Iterable[str]) -> bool:
+        """Whether a cue is among the words, walking outward and stopping at a clause break."""
+        for word in words:
+            found = self[word]
+            if found is not None:
+                return found
+        return False
 
 
 def weigh(hits: list[Hit]) -> float:
-    """The summed weight of distinct terms; the terms of one group count once, at their highest weight."""
+    """The summed weight of distinct terms; the terms of one group count once, at their highest weight. (The
+    index gives equal terms as one object, told by its id without hashing the term's fields.)"""
     by_group: dict[object, float] = {}
     for hit in hits:
-        key = hit.term.group or hit.term
+        key = hit.term.group or id(hit.term)
         by_group[key] = max(by_group.get(key, 0.0), hit.term.weight)
     return sum(by_group.values())
 

@@ -9,6 +9,7 @@ from itertools import compress, count
 from typing import Generic, TypeVar
 
 Payload = TypeVar("Payload", bound=Hashable)
+GLOB_MEMO = 4096  # the distinct words a set of globs remembers whether it takes
 
 
 class WordSet:
@@ -16,7 +17,8 @@ class WordSet:
 
     Most globs are a beginning ("arbetsmarknad*") or an ending ("*nämnd"): those are tested with str.startswith and
     str.endswith, and only the others with a regular expression, compiled when a word first needs it (compiling
-    is most of building a pack's matcher, and a run then pays only for the sets its plans reach)."""
+    is most of building a pack's matcher, and a run then pays only for the sets its plans reach). Whether the
+    globs take a word is found once per distinct word (up to GLOB_MEMO words a set)."""
 
     def __init__(self, patterns: list[str] | tuple[str, ...]) -> None:
         self.exact = frozenset(p for p in patterns if not is_glob(p))
@@ -24,16 +26,16 @@ class WordSet:
         self._prefixes = tuple(p[:-1] for p in globs if _affix_glob(p) == "prefix")
         self._suffixes = tuple(p[1:] for p in globs if _affix_glob(p) == "suffix")
         self._globs = "|".join(glob_regex(p) for p in globs if _affix_glob(p) is None)
-        self._any_glob = bool(globs)
+        self._globbed = lru_cache(maxsize=GLOB_MEMO)(self._glob_takes) if globs else None
 
     @cached_property
     def _regex(self) -> re.Pattern[str] | None:
         return re.compile(self._globs) if self._globs else None
 
     def __contains__(self, word: str) -> bool:
-        return word in self.exact or (self._any_glob and self._globbed(word))
+        return word in self.exact or (self._globbed is not None and self._globbed(word))
 
-    def _globbed(self, word: str) -> bool:
+    def _glob_takes(self, word: str) -> bool:
         """Whether a glob matches the word (a glob's `*` never takes a line break)."""
         if (word.startswith(self._prefixes) or word.endswith(self._suffixes)) and "\n" not in word:
             return True
@@ -43,7 +45,7 @@ class WordSet:
         """How many distinct words of the list are in the set (the exact words counted all at once)."""
         distinct = set(words)
         count = len(self.exact.intersection(distinct))
-        if self._any_glob:
+        if self._globbed is not None:
             count += sum(map(self._globbed, distinct.difference(self.exact)))
         return count
 
@@ -51,7 +53,7 @@ class WordSet:
         """Whether any of the words is in the set (the exact words tested all at once)."""
         if not self.exact.isdisjoint(words):
             return True
-        return self._any_glob and any(map(self._globbed, words))
+        return self._globbed is not None and any(map(self._glob_takes, words))  # often a plan's whole vocabulary
 
 
 class GlobList(Generic[Payload]):
