@@ -220,11 +220,13 @@ class DepthJudge:
         return found
 
     def _measured_uncached(self, words: list[str]) -> bool:
+        values = self._values(words)
+        if not values:  # most sentences: no number, and no need to look for cues
+            return False
         cues = self._cues(words)
         if "pending" in cues and "target" not in cues:
             return False
-        values = self._values(words)
-        return values > 0 and "target" in cues and (values > 1 or "measure" in cues or "indicator" in cues)
+        return "target" in cues and (values > 1 or "measure" in cues or "indicator" in cues)
 
     def _missing_measure(self, block: Block, words: list[str], text: str) -> Reason:
         """Why a commitment is not followed up: its indicator or target value is still to come (said here or

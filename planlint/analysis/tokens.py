@@ -19,17 +19,22 @@ from planlint.analysis.tokenizer import Token, Tokenizer
 
 @dataclass(slots=True)
 class Sentence:
-    """A sentence of a block: its text, offsets in the block, and its words (lower case) with offsets."""
+    """A sentence of a block: its text, offsets in the block, and its words (lower case) with their tokens."""
 
     text: str
     start: int
     end: int
     words: list[str]
-    spans: list[tuple[int, int]]  # (start, end) of each word in the block text
+    tokens: list[Token]  # each word's token, with its offsets in the block text
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """(start, end) of each word in the block text."""
+        return [(token[0], token[1]) for token in self.tokens]
 
     def surface(self, block_text: str, first: int, last: int) -> str:
         """The words first..last-1 as written in the block."""
-        return block_text[self.spans[first][0] : self.spans[last - 1][1]]
+        return block_text[self.tokens[first][0] : self.tokens[last - 1][1]]
 
 
 @cache
@@ -52,17 +57,18 @@ def _sentences(text: str, tokens: list[Token], enders: frozenset[str]) -> list[S
     starts a sentence; so does a whitespace token (planlint drops those, so the token after it starts it).
     (Enders are punctuation, which has no case: a token's lower case is an ender when the token is.)"""
     sentences: list[Sentence] = []
-    spans: list[tuple[int, int]] = []
     words: list[str] = []
+    first = 0  # the sentence's first token
     seen_end = False
-    for start, end, is_punct, spaced, word in tokens:
+    for k, (_, _, is_punct, spaced, word) in enumerate(tokens):
         if (seen_end and (spaced or not (is_punct or word in enders))) or len(words) >= MAX_SENTENCE_WORDS:
-            sentences.append(Sentence(text[spans[0][0] : spans[-1][1]], spans[0][0], spans[-1][1], words, spans))
-            spans, words, seen_end = [], [], False
+            start, end = tokens[first][0], tokens[k - 1][1]
+            sentences.append(Sentence(text[start:end], start, end, words, tokens[first:k]))
+            words, first, seen_end = [], k, False
         if word in enders:
             seen_end = True
-        spans.append((start, end))
         words.append(word)
-    if spans:
-        sentences.append(Sentence(text[spans[0][0] : spans[-1][1]], spans[0][0], spans[-1][1], words, spans))
+    if words:
+        start, end = tokens[first][0], tokens[-1][1]
+        sentences.append(Sentence(text[start:end], start, end, words, tokens[first:]))
     return sentences
