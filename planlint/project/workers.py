@@ -8,6 +8,7 @@ them itself, on an interrupt or an error as at the end, so that no worker outliv
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import signal
 from collections.abc import Callable, Iterator
@@ -16,6 +17,7 @@ from functools import partial
 from pathlib import Path
 
 from planlint.analysis.tokens import segment
+from planlint.document.reader import READERS
 from planlint.errors import PlanlintError
 from planlint.project.cache import ResultCache, pack_result, unpack_result
 from planlint.project.runner import RunOptions, _engine, check_one, settings_for
@@ -32,7 +34,7 @@ def check_in_workers(
 ) -> Iterator[tuple[int, PlanResult | PlanlintError]]:
     """(index, result or error) of each task as it is done, by `workers` processes: this one included."""
     if multiprocessing.get_start_method() == "fork":
-        _warm_up(tasks[0][1], options, store)
+        _warm_up([plan for _, plan, _ in tasks], options, store)
     root = store.folder if store is not None else None
     before = set(multiprocessing.active_children())
     helpers = workers - 1
@@ -73,10 +75,14 @@ def _check_here(plan: Path, options: RunOptions, store: ResultCache | None, key:
         return error
 
 
-def _warm_up(plan: Path, options: RunOptions, store: ResultCache | None) -> None:
-    """Build the checker and load the tokenizer here, so that forked workers start with both."""
+def _warm_up(plans: list[Path], options: RunOptions, store: ResultCache | None) -> None:
+    """Build the checker, load the tokenizer and import the readers of the plans' formats here, so that forked
+    workers start with all three instead of each paying for them again (python-docx's import alone is a
+    third of checking a short plan)."""
+    for module in {READERS[plan.suffix.lower()][0] for plan in plans if plan.suffix.lower() in READERS}:
+        importlib.import_module(module)
     try:
-        _engine(settings_for(plan, options)[1], store)
+        _engine(settings_for(plans[0], options)[1], store)
     except PlanlintError:
         return  # reported when the plan is checked
     list(segment(["Planen gäller 2026."]))
