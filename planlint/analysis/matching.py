@@ -56,7 +56,11 @@ class ConceptIndex:
         contexts = {name: PhraseSet(words) for name, words in pack.language.contexts.items()}
         self._excluded = {c.id: WordSet(c.exclude) for c in pack.concepts}
         self._excluded_phrases = {c.id: PhraseSet(c.exclude_phrases) for c in pack.concepts}
-        self._vetoes = {c.id: [contexts[v] for v in c.veto] + [PhraseSet(c.unless_sentence)] for c in pack.concepts}
+        self._vetoes = {  # a concept without vetoes has an empty list, not an empty set of phrases to look for
+            c.id: [contexts[v] for v in c.veto]
+            + ([PhraseSet(c.unless_sentence)] if any(map(str.strip, c.unless_sentence)) else [])
+            for c in pack.concepts
+        }
         self._breaks = WordSet(pack.language.clause_breaks)
         self._senses = {c.id: [_SenseTest(s, self._breaks) for s in c.senses] for c in pack.concepts}
         self._word_senses: dict[tuple[str, str], list[_SenseTest]] = {}  # (concept, word) -> senses naming it

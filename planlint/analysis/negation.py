@@ -23,9 +23,12 @@ class Negation:
         self._exceptions = PhraseSet(cues.negation_exceptions)
         self._privative = PhraseSet(cues.privative)
         self._breaks = WordSet(cues.clause_breaks)
+        self._any = PhraseSet([*cues.negation, *cues.privative])  # most sentences have neither: one look
 
     def negated_clauses(self, words: list[str]) -> list[tuple[int, int]]:
         """The (start, end) word spans that a negation covers."""
+        if not self._any.any_in(words):
+            return []
         all_cues = [a for a, _ in self._cues.spans(words)]
         if not all_cues:  # most sentences
             return self._privative_spans(words, len(words))

@@ -102,6 +102,10 @@ class Phrase:
         return True
 
 
+# a phrase that may start at a word: the phrase, its payload, its plain second word, whether it is one word
+Candidate = tuple[Phrase, Payload, str | None, bool]
+
+
 class PhraseIndex(Generic[Payload]):
     """Phrases with a payload each, indexed by their first word so that a sentence is scanned once."""
 
@@ -120,11 +124,12 @@ class PhraseIndex(Generic[Payload]):
         self._first_words = frozenset(self._by_first)
         self._any_glob_first = bool(glob_first)
 
-    def _candidates_uncached(self, word: str) -> tuple[tuple[Phrase, Payload, str | None], ...]:
+    def _candidates_uncached(self, word: str) -> tuple[Candidate[Payload], ...]:
         """The phrases whose first word matches a word, each with its second word when that is a plain word
-        (most phrases are told from the word that follows without trying them: "i samråd med")."""
+        (most phrases are told from the word that follows without trying them: "i samråd med"), and whether it
+        is that one word (found without trying it)."""
         return tuple(
-            (phrase, payload, phrase.second)
+            (phrase, payload, phrase.second, len(phrase) == 1)
             for phrase, payload in [*self._by_first.get(word, []), *self._glob_first.matches(word)]
         )
 
@@ -137,8 +142,8 @@ class PhraseIndex(Generic[Payload]):
         return [
             (i, i + len(phrase), payload)
             for i in compress(count(), found)  # the words that start a phrase
-            for phrase, payload, second in found[i]
-            if (second is None or second == following[i]) and phrase.match_at(words, i)
+            for phrase, payload, second, single in found[i]
+            if single or ((second is None or second == following[i]) and phrase.match_at(words, i))
         ]
 
     def occurs(self, words: list[str]) -> bool:
@@ -148,12 +153,12 @@ class PhraseIndex(Generic[Payload]):
             return False
         following = [*words[1:], None]
         return any(
-            (second is None or second == following[i]) and phrase.match_at(words, i)
+            single or ((second is None or second == following[i]) and phrase.match_at(words, i))
             for i in compress(count(), found)
-            for phrase, _, second in found[i]
+            for phrase, _, second, single in found[i]
         )
 
-    def _starting(self, words: list[str]) -> list[tuple[tuple[Phrase, Payload, str | None], ...]] | None:
+    def _starting(self, words: list[str]) -> list[tuple[Candidate[Payload], ...]] | None:
         """The phrases that can start at each word, or None when none can start at any (most sentences): a set
         test says so when no first word is a glob; else each distinct word's phrases are looked up in C."""
         if not self._any_glob_first and self._first_words.isdisjoint(words):
