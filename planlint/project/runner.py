@@ -116,7 +116,9 @@ def _check_file(
     plan: Path, source: Path, options: RunOptions, store: ResultCache | None = None, settings: Settings | None = None
 ) -> PlanResult:
     settings = settings or settings_for(plan, options)
-    return check_document(read_plan(source), settings, options, store)
+    with _collector_paused():  # a plan's blocks live as long as its result, like the analysis's objects
+        document = read_plan(source)
+    return check_document(document, settings, options, store)
 
 
 def check_document(
@@ -234,9 +236,9 @@ def _cpus() -> int:
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector rests while a plan is checked: the analysis makes hundreds of thousands of
-    objects and hardly a cycle, and each full collection walks them all (about a tenth of a 400-page check);
-    reference counting still frees what the check drops."""
+    """The cyclic garbage collector rests while a plan is read and checked: reading and analysis make hundreds of
+    thousands of objects and hardly a cycle, and each collection walks them all (about a tenth of a 400-page
+    check); reference counting still frees what they drop."""
     collecting = gc.isenabled()
     gc.disable()
     try:
