@@ -120,3 +120,23 @@ def test_the_packs_own_examples_pass_and_fail(rule, tmp_path):
             f for f in report["files"][0]["findings"] if f["rule"] == rule.id and concept in (None, f["concept"])
         ]
     assert findings["pass"] == [] and findings["fail"] != []
+
+
+def test_the_web_pages_speak_of_the_packs_goals_only(plans, tmp_path):
+    from serve_process import Server
+
+    server = Server(tmp_path, "--rules", str(PACK))
+    try:
+        client = server.client
+        for lang in ("sv", "en"):
+            for address in ("/", "/jamfor", "/saknas"):
+                _clean(client.get(address, params={"lang": lang}).text)
+            with plans[1].open("rb") as plan:
+                report = client.post("/granska", params={"lang": lang}, files={"plan": ("plan.docx", plan)})
+            assert report.status_code == 200 and "Exempelby" in report.text
+            _clean(report.text)
+        with plans[0].open("rb") as old, plans[0].open("rb") as new:
+            files = [("old", ("plan.md", old)), ("new", ("plan-2.md", new))]
+            _clean(client.post("/jamfor", files=files).text)
+    finally:
+        server.stop()

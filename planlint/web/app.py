@@ -152,11 +152,13 @@ async def _received(request: Request):
 
 
 async def upload(request: Request) -> Response:
-    return HTMLResponse(upload_page(_lang(request), _settings(request).limits))
+    settings = _settings(request)
+    return HTMLResponse(upload_page(_lang(request), settings.limits, settings.pack.report))
 
 
 async def compare_form(request: Request) -> Response:
-    return HTMLResponse(compare_page(_lang(request), _settings(request).limits))
+    settings = _settings(request)
+    return HTMLResponse(compare_page(_lang(request), settings.limits, settings.pack.report))
 
 
 async def check_plans(request: Request) -> Response:
@@ -165,14 +167,14 @@ async def check_plans(request: Request) -> Response:
     async with _received(request) as (folder, form):
         names = form.plans("plan")
         if not names:
-            return _message(lang, 400, "bad_request_title", [T("no_plan", lang)])
+            return _message(request, 400, "bad_request_title", [T("no_plan", lang)])
         choice = form.fields.get("result", "report")
         with service.pool.reserve(len(names)):
             if choice == "docx":
-                return _copies(await service.copies(folder, names, lang), lang)
+                return _copies(request, await service.copies(folder, names, lang))
             outcome = await service.check(folder, names)
     if not outcome.results:
-        return _errors(outcome, lang)
+        return _errors(request, outcome)
     if choice in DOWNLOADS:
         renderer, media_type, filename = DOWNLOADS[choice]
         return _download(await run_in_threadpool(renderer, outcome, lang), media_type, filename)
@@ -186,11 +188,11 @@ async def compare_plans(request: Request) -> Response:
     async with _received(request) as (folder, form):
         old, new = form.plans("old"), form.plans("new")
         if len(old) != 1 or len(new) != 1:
-            return _message(lang, 400, "bad_request_title", [T("no_pair", lang)], back="/jamfor")
+            return _message(request, 400, "bad_request_title", [T("no_pair", lang)], back="/jamfor")
         with service.pool.reserve(2):
             outcome = await service.check(folder, [*old, *new])
     if outcome.errors:
-        return _errors(outcome, lang, back="/jamfor")
+        return _errors(request, outcome, back="/jamfor")
     diff = compare(*outcome.results)
     if form.fields.get("result") == "json":
         data = json.dumps(diff_dict(diff, lang), ensure_ascii=False, indent=2)
@@ -240,9 +242,9 @@ async def no_icon(request: Request) -> Response:
     return Response(status_code=204)
 
 
-def _copies(copies, lang: str) -> Response:
+def _copies(request: Request, copies) -> Response:
     if copies.errors or not copies.files:
-        return _errors(RunResult(errors=copies.errors), lang)
+        return _errors(request, RunResult(errors=copies.errors))
     if len(copies.files) == 1:
         name, data = copies.files[0]
         return _download(data, WORD_TYPE, name)
@@ -259,16 +261,24 @@ def _disposition(filename: str) -> str:
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"
 
 
-def _errors(outcome: RunResult, lang: str, back: str = "/") -> Response:
+def _errors(request: Request, outcome: RunResult, back: str = "/") -> Response:
     """The page for plans none of which could be used: each plan's message, as on the command line."""
     title = "errors_title" if len(outcome.errors) > 1 else "error_title"
-    return _message(lang, 422, title, [e.message(lang) for e in outcome.errors], back)
+    return _message(request, 422, title, [e.message(_lang(request)) for e in outcome.errors], back)
 
 
 def _message(
-    lang: str, status: int, title: str, messages: list[str], back: str = "/", headers: Mapping[str, str] | None = None
+    request: Request,
+    status: int,
+    title: str,
+    messages: list[str],
+    back: str = "/",
+    headers: Mapping[str, str] | None = None,
 ) -> Response:
-    return HTMLResponse(message_page(lang, T(title, lang), messages, back), status_code=status, headers=headers)
+    """A page with a title and messages, in the request's language, under the server's pack's words."""
+    lang = _lang(request)
+    page = message_page(lang, T(title, lang), messages, _settings(request).pack.report, back)
+    return HTMLResponse(page, status_code=status, headers=headers)
 
 
 def _api_error(status: int, code: str, message: str, headers: Mapping[str, str] | None = None) -> Response:
@@ -285,14 +295,14 @@ async def too_large(request: Request, exc: TooLarge) -> Response:
     headers = {"connection": "close"}
     if _is_api(request):
         return _api_error(413, "too_large", text, headers)
-    return _message(lang, 413, "too_large_title", [text], headers=headers)
+    return _message(request, 413, "too_large_title", [text], headers=headers)
 
 
 async def bad_upload(request: Request, exc: BadUpload) -> Response:
     lang = _lang(request)
     if _is_api(request):
         return _api_error(400, "bad_form", T("bad_form", lang))
-    return _message(lang, 400, "bad_request_title", [T("bad_form", lang)])
+    return _message(request, 400, "bad_request_title", [T("bad_form", lang)])
 
 
 async def busy(request: Request, exc: Busy) -> Response:
@@ -300,7 +310,7 @@ async def busy(request: Request, exc: Busy) -> Response:
     headers = {"retry-after": str(seconds)}
     if _is_api(request):
         return _api_error(503, "busy", T("busy", lang, seconds=seconds), headers)
-    return _message(lang, 503, "busy_title", [T("busy", lang, seconds=seconds)], headers=headers)
+    return _message(request, 503, "busy_title", [T("busy", lang, seconds=seconds)], headers=headers)
 
 
 async def http_error(request: Request, exc: HTTPException) -> Response:
@@ -308,14 +318,14 @@ async def http_error(request: Request, exc: HTTPException) -> Response:
     key = "not_found" if exc.status_code == 404 else "method" if exc.status_code == 405 else "server_error"
     if _is_api(request):
         return _api_error(exc.status_code, key, T(key, lang))
-    return _message(lang, exc.status_code, f"{key}_title", [T(key, lang)], headers=exc.headers)
+    return _message(request, exc.status_code, f"{key}_title", [T(key, lang)], headers=exc.headers)
 
 
 async def server_error(request: Request, exc: Exception) -> Response:
     lang = _lang(request)
     if _is_api(request):
         return _api_error(500, "server_error", T("server_error", lang))
-    return _message(lang, 500, "server_error_title", [T("server_error", lang)])
+    return _message(request, 500, "server_error_title", [T("server_error", lang)])
 
 
 # Each handler takes its own exception type, which Starlette's annotation (any Exception) cannot say.

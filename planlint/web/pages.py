@@ -30,6 +30,7 @@ from planlint.reporters.labels import (
 )
 from planlint.reporters.labels import T as LABELS
 from planlint.result import Finding, RunResult
+from planlint.rulepack.pack import ReportTexts
 from planlint.web.limits import ServeLimits
 
 REPORT_MASTHEAD = '<header class="masthead">'
@@ -37,18 +38,17 @@ ACCEPT = ".docx,.pdf,.md,.markdown,.txt"
 
 T = Catalog(
     {
-        "brand": ("planlint · granskning mot målbild 2027", "planlint · review against målbild 2027"),
         "nav": ("Webbplatsen", "The site"),
         "nav_check": ("Granska planer", "Check plans"),
         "nav_compare": ("Jämför två versioner", "Compare two versions"),
         "other_language": ("English", "Svenska"),
         "upload_title": ("Granska verksamhetsplaner", "Check operational plans"),
         "upload_intro": (
-            "Ladda upp en eller flera verksamhetsplaner. Du ser hur varje plan bär målbild 2027 och "
-            "inriktningarna 2023–2026, med belägg ur planen och förslag på vad som saknas. Flera planer ger "
+            "Ladda upp en eller flera verksamhetsplaner. Du ser hur varje plan bär {whole}, med belägg ur "
+            "planen och förslag på vad som saknas. Flera planer ger "
             "först en portfölj med alla planer sida vid sida.",
-            "Upload one or more operational plans. You see how each plan carries målbild 2027 and the "
-            "political directions 2023–2026, with evidence from the plan and suggestions for what is missing. "
+            "Upload one or more operational plans. You see how each plan carries {whole}, with evidence "
+            "from the plan and suggestions for what is missing. "
             "Several plans first give a portfolio with all plans side by side.",
         ),
         "plans_label": ("Planer (.docx, .pdf, .md eller .txt)", "Plans (.docx, .pdf, .md or .txt)"),
@@ -74,8 +74,8 @@ T = Catalog(
         ),
         "statuses_title": ("Så läser du rapporten", "How to read the report"),
         "statuses_intro": (
-            "Varje del av målbilden och inriktningarna får en status, alltid i ord och med symbol:",
-            "Each part of the målbild and the directions gets a status, always in words and with a symbol:",
+            "Varje del av {whole} får en status, alltid i ord och med symbol:",
+            "Each part of {whole} gets a status, always in words and with a symbol:",
         ),
         "privacy_title": ("Dina filer", "Your files"),
         "privacy": (
@@ -104,7 +104,6 @@ T = Catalog(
             "Sammanvägt {old} → {new} av 100 ({delta}).",
             "Overall {old} → {new} out of 100 ({delta}).",
         ),
-        "parts": ("Målbild 2027 och inriktningar", "Målbild 2027 and political directions"),
         "parts_caption": ("Delarna i båda versionerna", "The parts in both versions"),
         "col_change": ("Förändring", "Change"),
         "exempt_now": ("undantagen i nya versionen", "exempt in the new version"),
@@ -200,9 +199,11 @@ def environment() -> Environment:
     )
 
 
-def page(template: str, lang: str, path: str, **context: object) -> str:
-    """A page of the site; `path` is the page's own address, for the language switch."""
+def page(template: str, lang: str, path: str, words: ReportTexts, **context: object) -> str:
+    """A page of the site; `path` is the page's own address, for the language switch, and `words` the rule
+    pack's names for its framework (what plans are reviewed against), which no page writes itself."""
     other = LANGUAGES[1 - LANGUAGES.index(lang)]
+    framework = {name: pick(getattr(words, name), lang) for name in ("title", "subject", "whole")}
     return (
         environment()
         .get_template(template)
@@ -212,23 +213,24 @@ def page(template: str, lang: str, path: str, **context: object) -> str:
             path=path,
             t=lambda key, **params: say(key, lang, **params),
             version=__version__,
+            framework=framework,
             **context,
         )
     )
 
 
-def upload_page(lang: str, limits: ServeLimits) -> str:
+def upload_page(lang: str, limits: ServeLimits, words: ReportTexts) -> str:
     legend = status_legend(lang)
-    return page("upload.html.j2", lang, "/", limits=limits, accept=ACCEPT, legend=legend)
+    return page("upload.html.j2", lang, "/", words, limits=limits, accept=ACCEPT, legend=legend)
 
 
-def compare_page(lang: str, limits: ServeLimits) -> str:
-    return page("compare.html.j2", lang, "/jamfor", limits=limits, accept=ACCEPT)
+def compare_page(lang: str, limits: ServeLimits, words: ReportTexts) -> str:
+    return page("compare.html.j2", lang, "/jamfor", words, limits=limits, accept=ACCEPT)
 
 
-def message_page(lang: str, title: str, messages: list[str], back: str = "/") -> str:
+def message_page(lang: str, title: str, messages: list[str], words: ReportTexts, back: str = "/") -> str:
     """An error or notice: a title and its messages, with a way back."""
-    return page("message.html.j2", lang, back, title=title, messages=messages, back=back)
+    return page("message.html.j2", lang, back, words, title=title, messages=messages, back=back)
 
 
 def report_page(outcome: RunResult, lang: str) -> str:
@@ -237,7 +239,8 @@ def report_page(outcome: RunResult, lang: str) -> str:
     report = render_report(outcome, lang)
     head, masthead = report.index("</head>"), report.index(REPORT_MASTHEAD)
     style = f"<style>\n{_strip_css()}</style>\n"
-    return report[:head] + style + report[head:masthead] + page("report_strip.html.j2", lang, "/") + report[masthead:]
+    strip = page("report_strip.html.j2", lang, "/", outcome.results[0].pack.report)
+    return report[:head] + style + report[head:masthead] + strip + report[masthead:]
 
 
 @cache
@@ -291,6 +294,7 @@ def diff_page(diff: PlanDiff, lang: str) -> str:
         "diff.html.j2",
         lang,
         "/jamfor",
+        new.pack.report,
         old_name=plan_name(old),
         new_name=plan_name(new),
         old_file=old.document.path.name,
